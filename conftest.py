@@ -1,0 +1,116 @@
+"""Shared fixtures: a small programme and named users whose roles make tests read as sentences.
+
+Alice and Bob are policy officers (Alice takes part in the confidential meeting, Bob does not),
+Mia is the M&E officer, Carol the administrator and Victor an external evaluator (viewer).
+All names are invented.
+"""
+
+import datetime as dt
+
+import pytest
+
+from hefboom.accounts.models import Role, User
+from hefboom.actors.models import Organisation, OrganisationType, Person, PoliticalLevel
+from hefboom.core.actions import save_record
+from hefboom.monitoring import actions
+from hefboom.monitoring.models import Channel, Confidentiality, Contact
+from hefboom.strategy.models import BoundaryPartner, Dossier, Programme, Theme
+
+PASSWORD = "correct-horse-battery"
+
+
+def make_user(username, role, **extra):
+    user = User(username=username, role=role, first_name=username.capitalize(), **extra)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+@pytest.fixture
+def alice(db):
+    return make_user("alice", Role.POLICY_OFFICER)
+
+
+@pytest.fixture
+def bob(db):
+    return make_user("bob", Role.POLICY_OFFICER)
+
+
+@pytest.fixture
+def mia(db):
+    return make_user("mia", Role.ME_OFFICER)
+
+
+@pytest.fixture
+def carol(db):
+    return make_user("carol", Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def victor(db):
+    return make_user("victor", Role.VIEWER)
+
+
+@pytest.fixture
+def programme(db):
+    return save_record(
+        Programme(code="be-test", name="Testprogramma", funder="DGD",
+                  start_date=dt.date(2022, 1, 1), end_date=dt.date(2026, 12, 31)),
+        None,
+    )
+
+
+@pytest.fixture
+def theme(programme):
+    return save_record(Theme(programme=programme, code="migratie", name="Migratie"), None)
+
+
+@pytest.fixture
+def dossier(theme):
+    return save_record(Dossier(theme=theme, code="hervestiging", name="Hervestiging"), None)
+
+
+@pytest.fixture
+def boundary_partner(theme):
+    return save_record(BoundaryPartner(theme=theme, name="Federale regering"), None)
+
+
+@pytest.fixture
+def cabinet(db):
+    return save_record(
+        Organisation(name="Kabinet Testminister", type=OrganisationType.CABINET,
+                     political_level=PoliticalLevel.FEDERAL),
+        None,
+    )
+
+
+@pytest.fixture
+def advisor(db):
+    return save_record(Person(first_name="Lotte", last_name="Verzonnen"), None)
+
+
+@pytest.fixture
+def open_contact(alice, dossier, cabinet):
+    contact = Contact(date=dt.date(2023, 3, 1), channel=Channel.CALL,
+                      summary="Telefoon over hervestigingsquota")
+    return actions.record_contact(alice, contact, our_participants=[alice], dossiers=[dossier],
+                                  organisations=[cabinet])
+
+
+@pytest.fixture
+def confidential_contact(alice, dossier, cabinet, advisor):
+    contact = Contact(date=dt.date(2023, 4, 2), channel=Channel.MEETING,
+                      summary="Vertrouwelijk overleg over de nieuwe structuur",
+                      confidentiality=Confidentiality.CONFIDENTIAL)
+    return actions.record_contact(alice, contact, our_participants=[alice], dossiers=[dossier],
+                                  organisations=[cabinet], persons=[advisor])
+
+
+@pytest.fixture(autouse=True)
+def english(client, settings):
+    """Tests read messages in English; test_i18n checks the Dutch default and French."""
+    from django.utils import translation
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield

@@ -1,0 +1,43 @@
+"""Permission-checked fetching: views get records through these helpers, never by bare pk.
+
+One checker per object type keeps rules such as contact confidentiality in one tested place.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from hefboom.monitoring.models import Activity, Contact, ContributionLink, Outcome, Output
+
+
+def require_record_editor(user) -> None:
+    if not user.can_edit_records:
+        raise PermissionDenied("Your role may read but not change records.")
+
+
+def visible_contacts(user):
+    return Contact.objects.visible_to(user)
+
+
+def get_contact_for_user(user, pk) -> Contact:
+    """The contact, or 404 when it does not exist or is confidential and `user` may not see it."""
+    return get_object_or_404(visible_contacts(user), pk=pk)
+
+
+def get_outcome_for_user(user, pk) -> Outcome:
+    return get_object_or_404(Outcome.objects.all(), pk=pk)
+
+
+def get_output_for_user(user, pk) -> Output:
+    return get_object_or_404(Output.objects.all(), pk=pk)
+
+
+def get_activity_for_user(user, pk) -> Activity:
+    return get_object_or_404(Activity.objects.all(), pk=pk)
+
+
+def visible_contributions(user, queryset=None):
+    """Contribution links, minus those that point at a contact `user` may not see."""
+    from django.db.models import Q
+
+    queryset = ContributionLink.objects.all() if queryset is None else queryset
+    return queryset.filter(Q(contact__isnull=True) | Q(contact__in=visible_contacts(user)))

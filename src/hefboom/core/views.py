@@ -1,0 +1,45 @@
+"""The home page: what each role needs first when it opens Hefboom."""
+
+from django.db.models import Count, Q
+from django.shortcuts import render
+from django.utils import timezone
+
+from hefboom.accounts.models import Role
+from hefboom.core.access import visible_contacts
+from hefboom.monitoring.models import Outcome, Substantiation
+from hefboom.strategy.models import Programme, Theme
+
+
+def home(request):
+    user = request.user
+    contacts = visible_contacts(user)
+    today = timezone.localdate()
+    context = {
+        "programmes": Programme.objects.all(),
+        "themes": Theme.objects.prefetch_related("dossiers").annotate(
+            marker_count=Count("boundary_partners__progress_markers", distinct=True)
+        ),
+        "recent_outcomes": Outcome.objects.order_by("-date", "-pk")[:8],
+    }
+    if user.role == Role.POLICY_OFFICER and not user.is_administrator:
+        template = "core/home_policy.html"
+        mine = contacts.filter(our_participants=user)
+        context |= {
+            "my_contacts": mine.prefetch_related("persons", "organisations")[:10],
+            "open_follow_ups": mine.exclude(follow_up="")
+            .filter(Q(follow_up_due__isnull=True) | Q(follow_up_due__gte=today))
+            .order_by("follow_up_due")[:10],
+        }
+    elif user.role == Role.VIEWER and not user.is_administrator:
+        template = "core/home_viewer.html"
+    else:
+        template = "core/home_me.html"
+        context |= {
+            "outcomes_without_evidence": Outcome.objects.filter(evidence__isnull=True),
+            "substantiation_counts": [
+                (label, Outcome.objects.filter(substantiation=value).count())
+                for value, label in Substantiation.choices
+            ],
+            "recent_contacts": contacts.prefetch_related("dossiers")[:8],
+        }
+    return render(request, template, context)

@@ -1,0 +1,220 @@
+"""Loads the demo case (demo/case.py, taken from the evaluation report) through the normal write path.
+
+The whole case is loaded in one transaction; when the demo programme already exists nothing is
+loaded again, so running `hefboom demo` twice never duplicates a record.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from hefboom.accounts.models import Role, User
+from hefboom.actors.models import Organisation, Person, PersonRole
+from hefboom.core.actions import save_record
+from hefboom.demo import case
+from hefboom.monitoring import actions
+from hefboom.monitoring.models import (
+    Activity,
+    Contact,
+    ContributionLink,
+    Evidence,
+    Outcome,
+    Output,
+    ProgressMarkerObservation,
+)
+from hefboom.strategy.models import (
+    Assumption,
+    BoundaryPartner,
+    ChangeOutcome,
+    Dossier,
+    Programme,
+    ProgressMarker,
+    Theme,
+)
+
+DEMO_PASSWORD = "hefboom-demo"
+
+# Staff appear by role only; these are their logins in the demo.
+STAFF_ROLES = {"me-officer": Role.ME_OFFICER, "director": Role.VIEWER}
+EXTRA_USERS = [
+    {"key": "beheerder", "role_title": "Beheerder", "role": Role.ADMINISTRATOR},
+    {"key": "evaluator", "role_title": "Externe evaluator", "role": Role.VIEWER},
+]
+
+
+@dataclass
+class DemoLogin:
+    username: str
+    role: str
+    title: str
+
+
+@dataclass
+class LoadResult:
+    loaded: bool
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def demo_logins() -> list[DemoLogin]:
+    users = User.objects.filter(username__in=_usernames()).order_by("role", "username")
+    return [DemoLogin(u.username, u.get_role_display(), u.job_title) for u in users]
+
+
+def _usernames() -> list[str]:
+    return [s["key"] for s in case.STAFF] + [u["key"] for u in EXTRA_USERS]
+
+
+def _ensure_users() -> dict[str, User]:
+    users = {}
+    specs = [
+        {**s, "role": STAFF_ROLES.get(s["key"], Role.POLICY_OFFICER)} for s in case.STAFF
+    ] + EXTRA_USERS
+    for spec in specs:
+        user, created = User.objects.get_or_create(
+            username=spec["key"], defaults={"job_title": spec["role_title"], "role": spec["role"]}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        users[spec["key"]] = user
+    return users
+
+
+def _src(item) -> str:
+    source = item["source"]
+    return f"{source} (datum bij benadering)" if item.get("date_approximate") else source
+
+
+@transaction.atomic
+def load_demo_case() -> LoadResult:
+    users = _ensure_users()
+    if Programme.objects.filter(code=case.PROGRAMME["key"]).exists():
+        return LoadResult(loaded=False)
+    recorder = users.get("me-officer")
+
+    def save(record, item, **m2m):
+        record.source_reference = _src(item)
+        return save_record(record, recorder, m2m=m2m)
+
+    p = case.PROGRAMME
+    programme = save(Programme(code=p["key"], name=p["name"], funder=p["funder"],
+                               start_date=p["start_date"], end_date=p["end_date"],
+                               description=p["description"]), p)
+    themes = {
+        t["key"]: save(Theme(programme=programme, code=t["key"], name=t["name"],
+                             description=t["description"], order=i), t)
+        for i, t in enumerate(case.THEMES)
+    }
+    dossiers = {
+        d["key"]: save(Dossier(theme=themes[d["theme"]], code=d["key"], name=d["name"],
+                               description=d["description"]), d)
+        for d in case.DOSSIERS
+    }
+    for c in case.TOC_OUTCOMES:
+        save(ChangeOutcome(theme=themes[c["theme"]], number=c["number"],
+                           statement=c["statement"]), c)
+    for a in case.ASSUMPTIONS:
+        save(Assumption(theme=themes[a["theme"]], statement=a["statement"]), a)
+    partners = {
+        b["key"]: save(BoundaryPartner(theme=themes[b["theme"]], name=b["name"],
+                                       description=b["description"]), b)
+        for b in case.BOUNDARY_PARTNERS
+    }
+    markers = {
+        m["key"]: save(ProgressMarker(
+            boundary_partner=partners[m["boundary_partner"]],
+            dossier=dossiers[m["dossier"]] if m.get("dossier") else None,
+            level=m["level"], order=m["order"], statement=m["statement"]), m)
+        for m in case.PROGRESS_MARKERS
+    }
+    organisations = {
+        o["key"]: save(Organisation(name=o["name"], short_name=o.get("short_name") or "",
+                                    type=o["type"],
+                                    political_level=o.get("political_level") or ""), o)
+        for o in case.ORGANISATIONS
+    }
+    persons = {}
+    for person in case.PERSONS:
+        persons[person["key"]] = save(
+            Person(first_name=person["first_name"], last_name=person["last_name"]), person
+        )
+        for role in person.get("roles", []):
+            save(PersonRole(person=persons[person["key"]],
+                            organisation=organisations[role["organisation"]],
+                            title=role["title"], start_date=role.get("start_date"),
+                            end_date=role.get("end_date")), person)
+
+    def pick(table, keys):
+        return [table[k] for k in keys or []]
+
+    contacts = {}
+    for c in case.CONTACTS:
+        contact = Contact(date=c["date"], channel=c["channel"], is_formal=c["formal"],
+                          summary=c["summary"], arguments=c.get("arguments", ""),
+                          their_position=c.get("their_position", ""),
+                          follow_up=c.get("follow_up", ""),
+                          confidentiality=c.get("confidentiality", "normal"),
+                          source_reference=_src(c))
+        contacts[c["key"]] = actions.record_contact(
+            recorder, contact,
+            our_participants=pick(users, c["our_participants"]),
+            dossiers=pick(dossiers, c["dossiers"]),
+            persons=pick(persons, c.get("persons")),
+            organisations=pick(organisations, c.get("organisations")),
+        )
+    activities = {}
+    for a in case.ACTIVITIES:
+        activity = Activity(title=a["title"], type=a["type"], date=a["date"],
+                            end_date=a.get("end_date"), description=a["description"],
+                            source_reference=_src(a))
+        activities[a["key"]] = actions.record_activity(
+            recorder, activity, dossiers=pick(dossiers, a["dossiers"]),
+            organisations=pick(organisations, a.get("organisations")),
+        )
+    outputs = {}
+    for o in case.OUTPUTS:
+        output = Output(title=o["title"], type=o["type"], date=o["date"], url=o.get("url", ""),
+                        description=o["description"], full_text=o.get("full_text", ""),
+                        source_reference=_src(o))
+        outputs[o["key"]] = actions.record_output(
+            recorder, output, dossiers=pick(dossiers, o["dossiers"])
+        )
+    outcomes = {}
+    for o in case.OUTCOMES:
+        outcome = Outcome(
+            title=o["title"], description=o["description"], date=o["date"],
+            political_level=o.get("political_level") or "", change_type=o["change_type"],
+            is_intended=o["intended"], is_positive=o["positive"], significance=o["significance"],
+            contribution=o["contribution"], substantiation=o["substantiation"],
+            source_reference=_src(o),
+        )
+        outcomes[o["key"]] = actions.record_outcome(
+            recorder, outcome, dossiers=pick(dossiers, o["dossiers"]),
+            social_actor_organisations=pick(organisations, o.get("social_actor_organisations")),
+            social_actor_persons=pick(persons, o.get("social_actor_persons")),
+        )
+    for e in case.EVIDENCE:
+        actions.add_evidence(recorder, Evidence(
+            outcome=outcomes[e["outcome"]], source_type=e["source_type"],
+            reference=e.get("reference", ""), url=e.get("url", ""), quote=e.get("quote", ""),
+            date=e.get("date"), reliability=e["reliability"], source_reference=_src(e)))
+    sources = {"contact": contacts, "output": outputs, "activity": activities,
+               "organisation": organisations}
+    for c in case.CONTRIBUTIONS:
+        link = ContributionLink(outcome=outcomes[c["outcome"]], narrative=c["narrative"],
+                                source_reference=_src(c))
+        for name, table in sources.items():
+            if c.get(name):
+                setattr(link, name, table[c[name]])
+        actions.link_contribution(recorder, link)
+    for o in case.OBSERVATIONS:
+        save(ProgressMarkerObservation(
+            progress_marker=markers[o["progress_marker"]], period_start=o["period_start"],
+            period_end=o["period_end"], rating=o["rating"], narrative=o["narrative"]), o,
+            outcomes=pick(outcomes, o.get("outcomes")), contacts=pick(contacts, o.get("contacts")))
+
+    counts = {
+        "dossiers": len(dossiers), "progress markers": len(markers), "contacts": len(contacts),
+        "activities": len(activities), "outputs": len(outputs), "outcomes": len(outcomes),
+    }
+    return LoadResult(loaded=True, counts=counts)

@@ -1,0 +1,88 @@
+"""Admin for monitoring records; confidential contacts stay hidden here as everywhere."""
+
+from django.contrib import admin
+
+from hefboom.core.access import visible_contacts
+from hefboom.core.admin import TrackedAdmin, TrackedInline
+from hefboom.monitoring.models import (
+    Activity,
+    Contact,
+    ContributionLink,
+    Evidence,
+    Outcome,
+    Output,
+    ProgressMarkerObservation,
+)
+
+
+class HidesConfidentialContacts:
+    """Limits every contact choice (select, autocomplete, inline) to what the user may see."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "contact":
+            kwargs["queryset"] = visible_contacts(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "contacts":
+            kwargs["queryset"] = visible_contacts(request.user)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(Contact)
+class ContactAdmin(TrackedAdmin):
+    list_display = ("date", "channel", "summary", "confidentiality")
+    list_filter = ("channel", "confidentiality", "dossiers")
+    search_fields = ("summary",)
+    date_hierarchy = "date"
+    filter_horizontal = ("our_participants", "persons", "organisations", "dossiers")
+
+    def get_queryset(self, request):
+        return visible_contacts(request.user)
+
+
+@admin.register(Activity)
+class ActivityAdmin(TrackedAdmin):
+    list_display = ("date", "title", "type")
+    list_filter = ("type", "dossiers")
+    search_fields = ("title",)
+    filter_horizontal = ("dossiers", "organisations", "our_participants")
+
+
+@admin.register(Output)
+class OutputAdmin(TrackedAdmin):
+    list_display = ("date", "title", "type")
+    list_filter = ("type", "dossiers")
+    search_fields = ("title", "full_text")
+    filter_horizontal = ("dossiers",)
+
+
+class EvidenceInline(TrackedInline):
+    model = Evidence
+    fields = ("source_type", "reference", "url", "quote", "date", "reliability")
+
+
+class ContributionInline(HidesConfidentialContacts, TrackedInline):
+    model = ContributionLink
+    fields = ("contact", "output", "activity", "organisation", "narrative")
+
+    def get_queryset(self, request):
+        from hefboom.core.access import visible_contributions
+
+        return visible_contributions(request.user, super().get_queryset(request))
+
+
+@admin.register(Outcome)
+class OutcomeAdmin(TrackedAdmin):
+    list_display = ("date", "title", "change_type", "substantiation")
+    list_filter = ("change_type", "substantiation", "political_level", "dossiers")
+    search_fields = ("title", "description")
+    filter_horizontal = ("dossiers", "social_actor_organisations", "social_actor_persons")
+    inlines = [EvidenceInline, ContributionInline]
+
+
+@admin.register(ProgressMarkerObservation)
+class ObservationAdmin(HidesConfidentialContacts, TrackedAdmin):
+    list_display = ("progress_marker", "period_start", "period_end", "rating")
+    list_filter = ("rating",)
+    filter_horizontal = ("outcomes", "contacts")

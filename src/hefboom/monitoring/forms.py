@@ -1,0 +1,76 @@
+"""Forms for logging and editing monitoring records; saving goes through monitoring.actions."""
+
+from django import forms
+from django.utils import timezone
+
+from hefboom.accounts.models import User
+from hefboom.monitoring.models import Activity, Contact, Outcome, Output
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class RecordForm(forms.ModelForm):
+    """A model form whose many-to-many fields are saved by an action, not by the form."""
+
+    m2m_fields: tuple[str, ...] = ()
+
+    def m2m_values(self) -> dict:
+        return {name: self.cleaned_data.get(name) or [] for name in self.m2m_fields}
+
+    def _save_m2m(self):  # the action sets the links in its own transaction
+        pass
+
+
+class ContactForm(RecordForm):
+    m2m_fields = ("our_participants", "dossiers", "persons", "organisations")
+
+    class Meta:
+        model = Contact
+        fields = [
+            "date", "channel", "is_formal", "our_participants", "persons", "organisations",
+            "dossiers", "summary", "arguments", "their_position", "follow_up", "follow_up_due",
+            "confidentiality",
+        ]
+        widgets = {"date": DATE, "follow_up_due": DATE}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["our_participants"].queryset = User.objects.filter(is_active=True)
+        self.fields["dossiers"].required = True
+        self.fields["our_participants"].required = True
+        if self.instance._state.adding and not self.is_bound:
+            self.initial.setdefault("date", timezone.localdate())
+            if user is not None:
+                self.initial.setdefault("our_participants", [user.pk])
+
+
+class ActivityForm(RecordForm):
+    m2m_fields = ("dossiers", "organisations", "our_participants")
+
+    class Meta:
+        model = Activity
+        fields = ["title", "type", "date", "end_date", "description", "dossiers", "organisations",
+                  "our_participants"]
+        widgets = {"date": DATE, "end_date": DATE}
+
+
+class OutputForm(RecordForm):
+    m2m_fields = ("dossiers",)
+
+    class Meta:
+        model = Output
+        fields = ["title", "type", "date", "dossiers", "url", "file", "description", "full_text"]
+        widgets = {"date": DATE}
+
+
+class OutcomeForm(RecordForm):
+    m2m_fields = ("dossiers", "social_actor_organisations", "social_actor_persons")
+
+    class Meta:
+        model = Outcome
+        fields = [
+            "title", "description", "date", "political_level", "change_type", "is_intended",
+            "is_positive", "significance", "contribution", "substantiation", "dossiers",
+            "social_actor_organisations", "social_actor_persons",
+        ]
+        widgets = {"date": DATE}

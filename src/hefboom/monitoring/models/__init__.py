@@ -1,0 +1,33 @@
+"""What happened and what changed: contacts, activities, outputs, outcomes and their evidence."""
+
+from hefboom.monitoring.models.contacts import Channel, Confidentiality, Contact
+from hefboom.monitoring.models.observations import ProgressMarkerObservation, Rating
+from hefboom.monitoring.models.outcomes import (
+    ChangeType,
+    ContributionLink,
+    Evidence,
+    EvidenceSource,
+    Outcome,
+    Reliability,
+    Substantiation,
+)
+from hefboom.monitoring.models.work import Activity, ActivityType, Output, OutputType
+
+__all__ = [
+    "Activity",
+    "ActivityType",
+    "ChangeType",
+    "Channel",
+    "Confidentiality",
+    "Contact",
+    "ContributionLink",
+    "Evidence",
+    "EvidenceSource",
+    "Outcome",
+    "Output",
+    "OutputType",
+    "ProgressMarkerObservation",
+    "Rating",
+    "Reliability",
+    "Substantiation",
+]

@@ -1,0 +1,97 @@
+"""Political contacts: meetings, calls, messages and events with the people we want to reach."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from hefboom.actors.models import Organisation, Person
+from hefboom.core.models import TrackedModel
+from hefboom.monitoring.models.base import validate_not_in_future
+from hefboom.strategy.models import Dossier
+
+
+class Channel(models.TextChoices):
+    MEETING = "meeting", _("Meeting")
+    CALL = "call", _("Call")
+    EMAIL = "email", _("E-mail or letter")
+    MESSAGE = "message", _("Message")
+    EVENT = "event", _("Event")
+    SIDE_MEETING = "side_meeting", _("Conference side-meeting")
+
+
+class Confidentiality(models.TextChoices):
+    NORMAL = "normal", _("Normal")
+    CONFIDENTIAL = "confidential", _("Confidential")
+
+
+class ContactQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Contacts `user` may see: confidential ones only for their participants and admins."""
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if user.is_administrator:
+            return self
+        participates = Contact.our_participants.through.objects.filter(
+            contact=OuterRef("pk"), user=user
+        )
+        return self.filter(Q(confidentiality=Confidentiality.NORMAL) | Q(Exists(participates)))
+
+
+class Contact(TrackedModel):
+    date = models.DateField(_("date"), validators=[validate_not_in_future])
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    is_formal = models.BooleanField(_("formal"), default=True)
+    our_participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("our participants"),
+        related_name="contacts",
+    )
+    persons = models.ManyToManyField(
+        Person, verbose_name=_("their participants"), blank=True, related_name="contacts"
+    )
+    organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("organisations"), blank=True, related_name="contacts"
+    )
+    dossiers = models.ManyToManyField(Dossier, verbose_name=_("dossiers"), related_name="contacts")
+    summary = models.TextField(_("summary"))
+    arguments = models.TextField(_("arguments used"), blank=True)
+    their_position = models.TextField(_("their position"), blank=True)
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    follow_up_due = models.DateField(_("follow-up due"), null=True, blank=True)
+    confidentiality = models.CharField(
+        _("confidentiality"),
+        max_length=20,
+        choices=Confidentiality.choices,
+        default=Confidentiality.NORMAL,
+        help_text=_("Confidential contacts are visible only to their participants and administrators."),
+    )
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.get_channel_display()}: {self.summary[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("monitoring:contact", args=[self.pk])
+
+    @property
+    def is_confidential(self) -> bool:
+        return self.confidentiality == Confidentiality.CONFIDENTIAL
+
+    def clean(self):
+        if self.follow_up_due and not self.follow_up.strip():
+            raise ValidationError(
+                {"follow_up": _("Say what the follow-up is when you give it a due date.")}
+            )
+        if self.follow_up_due and self.date and self.follow_up_due < self.date:
+            raise ValidationError(
+                {"follow_up_due": _("The follow-up cannot be due before the contact took place.")}
+            )

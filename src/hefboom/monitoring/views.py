@@ -1,0 +1,141 @@
+"""Lists, detail pages and edit forms for contacts, activities, outputs and outcomes."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from hefboom.core.access import (
+    get_activity_for_user,
+    get_contact_for_user,
+    get_outcome_for_user,
+    get_output_for_user,
+    require_record_editor,
+    visible_contacts,
+    visible_contributions,
+)
+from hefboom.monitoring import actions
+from hefboom.monitoring.forms import ActivityForm, ContactForm, OutcomeForm, OutputForm
+from hefboom.monitoring.models import Activity, Outcome, Output
+
+PAGE_SIZE = 50
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def contact_list(request):
+    contacts = visible_contacts(request.user).prefetch_related(
+        "dossiers", "persons", "organisations", "our_participants"
+    )
+    return render(request, "monitoring/contact_list.html", {"page": _page(request, contacts)})
+
+
+def activity_list(request):
+    activities = Activity.objects.prefetch_related("dossiers", "organisations")
+    return render(request, "monitoring/activity_list.html", {"page": _page(request, activities)})
+
+
+def output_list(request):
+    outputs = Output.objects.prefetch_related("dossiers")
+    return render(request, "monitoring/output_list.html", {"page": _page(request, outputs)})
+
+
+def outcome_list(request):
+    outcomes = Outcome.objects.prefetch_related("dossiers", "social_actor_organisations")
+    return render(request, "monitoring/outcome_list.html", {"page": _page(request, outcomes)})
+
+
+def contact_detail(request, pk):
+    contact = get_contact_for_user(request.user, pk)
+    return render(request, "monitoring/contact_detail.html", {
+        "contact": contact,
+        "contributions": contact.contributions.select_related("outcome"),
+    })
+
+
+def activity_detail(request, pk):
+    activity = get_activity_for_user(request.user, pk)
+    return render(request, "monitoring/activity_detail.html", {
+        "activity": activity,
+        "contributions": activity.contributions.select_related("outcome"),
+    })
+
+
+def output_detail(request, pk):
+    output = get_output_for_user(request.user, pk)
+    return render(request, "monitoring/output_detail.html", {
+        "output": output,
+        "contributions": output.contributions.select_related("outcome"),
+    })
+
+
+def outcome_detail(request, pk):
+    outcome = get_outcome_for_user(request.user, pk)
+    contributions = visible_contributions(
+        request.user, outcome.contributions.select_related("contact", "output", "activity",
+                                                           "organisation")
+    )
+    observations = outcome.observations.select_related("progress_marker__boundary_partner")
+    return render(request, "monitoring/outcome_detail.html", {
+        "outcome": outcome,
+        "evidence": outcome.evidence.all(),
+        "contributions": contributions,
+        "observations": observations,
+    })
+
+
+# Editing: one form view shape for every record type.
+
+def _edit(request, form_class, action, instance, template_title):
+    require_record_editor(request.user)
+    kwargs = {"user": request.user} if form_class is ContactForm else {}
+    form = form_class(request.POST or None, request.FILES or None, instance=instance, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = action(request.user, form.save(commit=False), **form.m2m_values())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect(record)
+    return render(request, "monitoring/record_form.html", {"form": form, "title": template_title,
+                                                           "instance": instance})
+
+
+def contact_create(request):
+    return _edit(request, ContactForm, actions.record_contact, None, _("Log a contact"))
+
+
+def contact_edit(request, pk):
+    contact = get_contact_for_user(request.user, pk)
+    return _edit(request, ContactForm, actions.record_contact, contact, _("Edit contact"))
+
+
+def activity_create(request):
+    return _edit(request, ActivityForm, actions.record_activity, None, _("Log an activity"))
+
+
+def activity_edit(request, pk):
+    activity = get_activity_for_user(request.user, pk)
+    return _edit(request, ActivityForm, actions.record_activity, activity, _("Edit activity"))
+
+
+def output_create(request):
+    return _edit(request, OutputForm, actions.record_output, None, _("Log an output"))
+
+
+def output_edit(request, pk):
+    output = get_output_for_user(request.user, pk)
+    return _edit(request, OutputForm, actions.record_output, output, _("Edit output"))
+
+
+def outcome_create(request):
+    return _edit(request, OutcomeForm, actions.record_outcome, None, _("Log an outcome"))
+
+
+def outcome_edit(request, pk):
+    outcome = get_outcome_for_user(request.user, pk)
+    return _edit(request, OutcomeForm, actions.record_outcome, outcome, _("Edit outcome"))
+
+
