@@ -1,0 +1,2824 @@
+"""The demo case: records taken from the mid-term evaluation of the 11.11.11 Belgium programme 2022-2026.
+Plain lists and dicts, each record citing the report section it comes from; staff appear by role only."""
+
+import datetime
+
+PROGRAMME = {
+    "key": "belgieprogramma-2022-2026",
+    "name": "Belgiëprogramma 2022-2026",
+    "funder": "DGD",
+    "start_date": datetime.date(2022, 1, 1),
+    "end_date": datetime.date(2026, 12, 31),
+    "date_approximate": True,
+    "description": (
+        "Het Belgisch programma van 11.11.11, gefinancierd door DGD, met een geïntegreerde aanpak van "
+        "communicatie, campagnevoering, beleidsbeïnvloeding en bewegingswerk. De aanpak wordt toegepast op "
+        "de twee meerjarenthema's klimaat en migratie, gericht op beleidsmakers, civiele samenleving en het "
+        "brede publiek."
+    ),
+    "source": "Evaluatierapport Woord vooraf; Samenvatting; §2",
+}
+
+THEMES = [
+    {
+        "key": "klimaat",
+        "name": "Klimaat",
+        "description": (
+            "Klimaatrechtvaardigheid, met nadruk op klimaatfinanciering en loss and damage. 11.11.11 werkt "
+            "vooral via de Klimaatcoalitie en focust op de Belgische positie in aanloop naar en tijdens de "
+            "COPs."
+        ),
+        "source": "Evaluatierapport Samenvatting; §4.1.2.1",
+    },
+    {
+        "key": "migratie",
+        "name": "Migratie",
+        "description": (
+            "Het doel van 11.11.11 is dat het Belgische migratiebeleid de mensenrechten garandeert. Het "
+            "thema heeft geen eigen veranderingstheorie, maar wel een logisch kader met een beperkt aantal "
+            "hypothesen."
+        ),
+        "source": "Evaluatierapport §4.1.1",
+    },
+]
+
+DOSSIERS = [
+    {
+        "key": "arbeidsmigratie",
+        "theme": "migratie",
+        "name": "Arbeidsmigratie",
+        "description": (
+            "“Vlaanderen zet in op een ruimer beleid voor arbeidsmigratie dat meer mogelijkheden biedt voor "
+            "zowel laag-, midden- als hooggeschoolden. De rechten van arbeidsmigranten krijgen daarin een "
+            "centrale plaats.”"
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "pushbacks",
+        "theme": "migratie",
+        "name": "Pushbacks / mensenrechten Tunesië en Libië",
+        "description": (
+            "11.11.11 verzet zich tegen onwettige pushbacks en zet de Belgische regering onder druk om de "
+            "problematiek op de Europese agenda te plaatsen. Het lobbyt tegen mensenrechtenschendingen in "
+            "Libië en Tunesië en volgt de werking van Frontex op."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "hervestiging",
+        "theme": "migratie",
+        "name": "Hervestiging",
+        "description": (
+            "11.11.11 bepleit een structurele aanpak van hervestiging en een groter engagement van België om "
+            "het aantal hervestigingen jaarlijks te laten stijgen."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "remittances",
+        "theme": "migratie",
+        "name": "Remittances",
+        "description": (
+            "Het verlagen van de transferkosten van geldovermakingen door migranten (remittances), al sinds "
+            "de vorige programmaperiode een belangrijk lobbytraject."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "klimaatfinanciering",
+        "theme": "klimaat",
+        "name": "Klimaatfinanciering",
+        "description": (
+            "Financiering door het Globale Noorden van mitigatie en adaptatie in het Globale Zuiden. "
+            "11.11.11 wil dat België bijdraagt tot een hogere globale klimaatfinanciering (COP29) en zijn "
+            "eigen bijdrage verhoogt tot 500 miljoen per jaar."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "loss-and-damage",
+        "theme": "klimaat",
+        "name": "Loss and damage",
+        "description": (
+            "Financiering voor herstel na de impact van klimaatverandering in het Globale Zuiden. Vooral het "
+            "Vlaamse Gewest bood weerstand, wat zwaar kon wegen op de Belgische positie."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+]
+
+TOC_OUTCOMES = [
+    {
+        "theme": "migratie",
+        "number": 1,
+        "statement": (
+            "Het draagvlak bij burgers voor een rechtvaardig migratiebeleid is gegroeid en verhoogt de druk "
+            "op het Belgische migratiebeleid."
+        ),
+        "source": "Evaluatierapport §4.1.1",
+    },
+    {
+        "theme": "migratie",
+        "number": 2,
+        "statement": (
+            "Het draagvlak bij het middenveld voor een rechtvaardig migratiebeleid is gegroeid en verhoogt "
+            "de druk op het Belgisch migratiebeleid."
+        ),
+        "source": "Evaluatierapport §4.1.1",
+    },
+    {
+        "theme": "migratie",
+        "number": 3,
+        "statement": (
+            "Het draagvlak bij Belgische beleidsmakers voor een rechtvaardig migratiebeleid is gegroeid en "
+            "verhoogt de druk op het Belgische migratiebeleid."
+        ),
+        "source": "Evaluatierapport §4.1.1",
+    },
+    {
+        "theme": "migratie",
+        "number": 4,
+        "statement": (
+            "De interne organisatie stelt 11.11.11 in staat om activiteiten te organiseren die wegen op het "
+            "Belgisch migratiebeleid."
+        ),
+        "source": "Evaluatierapport §4.1.1",
+    },
+    {
+        "theme": "klimaat",
+        "number": 1,
+        "statement": (
+            "Strategie wordt ontwikkeld voor de komende 3 jaar (mogelijke pistes die onderzocht worden: "
+            "rechten van de natuur, klimaatmigratie, alternatieven) gebaseerd op de bestaande personae."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "theme": "klimaat",
+        "number": 2,
+        "statement": (
+            "Inwoners zijn geïnformeerd rond de internationale dimensie van klimaatonrecht en zijn hoopvol."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "theme": "klimaat",
+        "number": 3,
+        "statement": (
+            "Belgische beleidsmakers nemen beslissingen in lijn van onze aanbevelingen over klimaat of "
+            "natuurlijke rijkdommen."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "theme": "klimaat",
+        "number": 4,
+        "statement": (
+            "Organisaties besteden aandacht aan de internationale dimensie van de klimaatcrisis en van de "
+            "klimaattransitie in hun publiek en politiek werk."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+]
+
+# The report names no explicit list of hypotheses; these are the change paths and strategic
+# assumptions it describes as underlying the theory of change.
+ASSUMPTIONS = [
+    {
+        "key": "publiek-draagvlak-en-quick-wins",
+        "theme": "migratie",
+        "statement": (
+            "Bredere maatschappelijke steun voor een humaan migratiebeleid (via campagnes, sociale media, "
+            "evenementen en media-aandacht) verhoogt de druk op het beleid; omdat beleidsmakers het "
+            "draagvlak als beperkt percipiëren, wordt dit gecombineerd met ‘quick wins’ zoals hervestiging "
+            "en evacuaties."
+        ),
+        "source": "Evaluatierapport §4.1.1",
+    },
+    {
+        "key": "beinvloeding-beleidsmakers",
+        "theme": "migratie",
+        "statement": (
+            "Agendasetting via parlementaire vragen en resoluties en het aanreiken van expertise aan "
+            "beleidsmakers en administraties vergroot hun kennis over migratie en leidt tot kleinschalige "
+            "beleidswijzigingen die bijdragen aan een humaner migratiebeleid."
+        ),
+        "source": "Evaluatierapport §4.1.1",
+    },
+    {
+        "key": "gewicht-klimaatcoalitie",
+        "theme": "klimaat",
+        "statement": (
+            "Werken via de tweetalige en brede Klimaatcoalitie geeft meer legitimiteit en gewicht richting "
+            "beleid dan de leden (11.11.11 inbegrepen) apart zouden hebben, zeker naar het federale niveau "
+            "toe."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "mobilisatie-weegt-op-beleid",
+        "theme": "klimaat",
+        "statement": (
+            "Publieke opinie en mobilisatie rond klimaat (bv. klimaatmarsen) kunnen een zekere invloed "
+            "hebben op beleidsbeslissingen; een geïntegreerde aanpak van beleid, media en beweging versterkt "
+            "zo de beleidsbeïnvloeding."
+        ),
+        "source": "Evaluatierapport §4.1.2.3; §4.3",
+    },
+]
+
+BOUNDARY_PARTNERS = [
+    {
+        "key": "beleidsmakers-klimaat",
+        "theme": "klimaat",
+        "name": "Belgische beleidsmakers (klimaat)",
+        "description": (
+            "De Belgische overheden (focus: federaal), hun kabinetten, parlementairen, partijen en "
+            "onderhandelaars, die moeten bijdragen aan de internationale klimaatfinanciering (Outcome 4: "
+            "Belgische beleidsmakers nemen internationale solidariteit mee in hun beleid)."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.1); §4.1.1",
+    },
+    {
+        "key": "beleidsmakers-migratie",
+        "theme": "migratie",
+        "name": "Belgische beleidsmakers (migratie)",
+        "description": (
+            "De Belgische overheid, het kabinet van de staatssecretaris voor Migratie, parlementairen en "
+            "partijen, die internationale verantwoordelijkheid moeten opnemen voor mensen op de vlucht "
+            "(Outcome 4: Belgische beleidsmakers nemen internationale solidariteit mee in hun beleid)."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.2); §4.1.1",
+    },
+]
+
+# Annex 1 is a three-column table (expect / like / love to see) that reached us flattened to text;
+# the level of each marker follows the row-by-row cell order of that table (see the keys' numbers).
+PROGRESS_MARKERS = [
+    # --- Klimaat (Annex 1, 7.1) ---
+    {
+        "key": "pm-klimaat-01",
+        "boundary_partner": "beleidsmakers-klimaat",
+        "dossier": "klimaatfinanciering",
+        "level": "expect",
+        "order": 1,
+        "statement": (
+            "Minstens één bevoegd kabinet van een Vlaamse partij gaat in dialoog met 11.11.11 over "
+            "klimaatfinanciering."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.1, marker 1)",
+    },
+    {
+        "key": "pm-klimaat-02",
+        "boundary_partner": "beleidsmakers-klimaat",
+        "dossier": "klimaatfinanciering",
+        "level": "like",
+        "order": 1,
+        "statement": (
+            "De federale bijdrage voor internationale klimaatfinanciering stijgt (naar meer dan 130 miljoen "
+            "/ jaar)."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.1, marker 2)",
+    },
+    {
+        "key": "pm-klimaat-03",
+        "boundary_partner": "beleidsmakers-klimaat",
+        "dossier": "klimaatfinanciering",
+        "level": "love",
+        "order": 1,
+        "statement": (
+            "De VL, FED, WA en BR ministers sluiten een nieuw akkoord voor de internationale "
+            "klimaatfinanciering 2021-2025 met een hogere totale bijdrage dan in de periode 2015-2020 (in "
+            "totaal meer dan 150 miljoen/jaar)."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.1, marker 3)",
+    },
+    {
+        "key": "pm-klimaat-04",
+        "boundary_partner": "beleidsmakers-klimaat",
+        "dossier": "klimaatfinanciering",
+        "level": "expect",
+        "order": 2,
+        "statement": (
+            "De Minister van OS bevestigt jaarlijks de focus van de federale klimaatfinanciering op "
+            "aanpassing en op de meest kwetsbare landen."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.1, marker 4)",
+    },
+    {
+        "key": "pm-klimaat-05",
+        "boundary_partner": "beleidsmakers-klimaat",
+        "dossier": "klimaatfinanciering",
+        "level": "like",
+        "order": 2,
+        "statement": (
+            "Parlementairen (van Vlaamse partijen) vragen in het parlementair debat aandacht voor "
+            "internationale klimaatfinanciering."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.1, marker 5)",
+    },
+    {
+        "key": "pm-klimaat-06",
+        "boundary_partner": "beleidsmakers-klimaat",
+        "dossier": "klimaatfinanciering",
+        "level": "expect",
+        "order": 3,
+        "statement": (
+            "In de komende 5 jaar gaan de studiediensten van drie Vlaamse partijen minstens éénmaal in "
+            "dialoog met 11.11.11 over internationale klimaatfinanciering."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.1, marker 6)",
+    },
+    {
+        "key": "pm-klimaat-07",
+        "boundary_partner": "beleidsmakers-klimaat",
+        "dossier": "klimaatfinanciering",
+        "level": "like",
+        "order": 3,
+        "statement": (
+            "Minstens drie Vlaamse partijen nemen minstens één aanbeveling van 11.11.11 over "
+            "klimaatfinanciering op in hun partijprogramma voor de federale verkiezingen 2024."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.1, marker 7)",
+    },
+    {
+        "key": "pm-klimaat-08",
+        "boundary_partner": "beleidsmakers-klimaat",
+        "dossier": "loss-and-damage",
+        "level": "expect",
+        "order": 4,
+        "statement": (
+            "Minstens één bevoegd kabinet van een Vlaamse partij gaat in gesprek met de koepels over loss "
+            "and damage."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.1, marker 8)",
+    },
+    {
+        "key": "pm-klimaat-09",
+        "boundary_partner": "beleidsmakers-klimaat",
+        "dossier": "klimaatfinanciering",
+        "level": "like",
+        "order": 4,
+        "statement": (
+            "De Belgische onderhandelaren spreken zich tijdens de internationale klimaatonderhandelingen uit "
+            "voor aanbevelingen van 11 over klimaatfinanciering (post-2025, financiering voor adaptatie, "
+            "loss and damage...) (discours)."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.1, marker 9)",
+    },
+    {
+        "key": "pm-klimaat-10",
+        "boundary_partner": "beleidsmakers-klimaat",
+        "dossier": None,
+        "level": "like",
+        "order": 5,
+        "statement": (
+            "Parlementairen vragen in Belgisch of Vlaams parlement aandacht voor gender in het "
+            "(internationaal) klimaatbeleid."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.1, marker 10)",
+    },
+    # --- Migratie (Annex 1, 7.2) ---
+    {
+        "key": "pm-migratie-01",
+        "boundary_partner": "beleidsmakers-migratie",
+        "dossier": "hervestiging",
+        "level": "expect",
+        "order": 1,
+        "statement": (
+            "Het kabinet van de Staatssecretaris van Migratie gaat jaarlijks in gesprek met 11.11.11 over de "
+            "aanbevelingen van het middenveld over hervestiging."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.2, marker 1)",
+    },
+    {
+        "key": "pm-migratie-02",
+        "boundary_partner": "beleidsmakers-migratie",
+        "dossier": "hervestiging",
+        "level": "like",
+        "order": 1,
+        "statement": (
+            "Parlementairen vragen aandacht voor de genderdimensie in het hervestigingsbeleid in het "
+            "parlementair debat."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.2, marker 2)",
+    },
+    {
+        "key": "pm-migratie-03",
+        "boundary_partner": "beleidsmakers-migratie",
+        "dossier": "hervestiging",
+        "level": "expect",
+        "order": 2,
+        "statement": (
+            "Parlementairen van minstens 3 Vlaamse partijen gaan met 11.11.11 in gesprek over de "
+            "aanbevelingen van het middenveld over hervestiging."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.2, marker 3)",
+    },
+    {
+        "key": "pm-migratie-04",
+        "boundary_partner": "beleidsmakers-migratie",
+        "dossier": "hervestiging",
+        "level": "like",
+        "order": 2,
+        "statement": (
+            "Parlementairen van minstens 2 Vlaamse partijen steunen aanbevelingen van het middenveld over "
+            "hervestiging in het parlementair debat. (discours, parlementaire vragen, resoluties of andere "
+            "initiatieven)."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.2, marker 4)",
+    },
+    {
+        "key": "pm-migratie-05",
+        "boundary_partner": "beleidsmakers-migratie",
+        "dossier": "hervestiging",
+        "level": "love",
+        "order": 1,
+        "statement": (
+            "België realiseert een groei (gemiddeld per jaar over 5 jaren) van het reëel aantal naar België "
+            "hervestigde personen (2021: 950)."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.2, marker 5)",
+    },
+    {
+        "key": "pm-migratie-06",
+        "boundary_partner": "beleidsmakers-migratie",
+        "dossier": "hervestiging",
+        "level": "like",
+        "order": 3,
+        "statement": (
+            "Minstens 3 Vlaamse partijen nemen aanbevelingen van het middenveld over hervestiging op in hun "
+            "partijprogramma voor de federale verkiezingen 2024."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.2, marker 6)",
+    },
+    {
+        "key": "pm-migratie-07",
+        "boundary_partner": "beleidsmakers-migratie",
+        "dossier": "hervestiging",
+        "level": "love",
+        "order": 2,
+        "statement": (
+            "De regering of het parlement voorziet structurele garanties die hervestiging verankeren (in "
+            "lijn met de aanbevelingen van het middenveld) in het Belgische migratiebeleid, bij voorkeur in "
+            "het nieuwe Belgische migratiewetboek."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.2, marker 7)",
+    },
+    {
+        "key": "pm-migratie-08",
+        "boundary_partner": "beleidsmakers-migratie",
+        "dossier": "pushbacks",
+        "level": "expect",
+        "order": 3,
+        "statement": (
+            "De Belgische regering spreekt zich publiek uit tegen pushbacks en andere "
+            "mensenrechtenschendingen. (discours)"
+        ),
+        "source": "Evaluatierapport Annex 1 (7.2, marker 8)",
+    },
+    {
+        "key": "pm-migratie-09",
+        "boundary_partner": "beleidsmakers-migratie",
+        "dossier": "pushbacks",
+        "level": "love",
+        "order": 3,
+        "statement": (
+            "Parlementairen vragen informatie over Belgische positie binnen Frontex in het parlementair "
+            "debat. (discours, parlementaire vragen, resoluties of andere initiatieven)."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.2, marker 9)",
+    },
+    {
+        "key": "pm-migratie-10",
+        "boundary_partner": "beleidsmakers-migratie",
+        "dossier": None,
+        "level": "love",
+        "order": 4,
+        "statement": (
+            "In kader van de onderhandelingen over het nieuwe EU Pact voor asiel en migratie, steunt de "
+            "Belgische regering voorstellen voor verplichte EU solidariteit in het opnemen van verzoekers "
+            "van internationale bescherming en de uitbouw van betere systemen van opvang en bescherming in "
+            "alle lidstaten (globale evaluatie)."
+        ),
+        "source": "Evaluatierapport Annex 1 (7.2, marker 10)",
+    },
+]
+
+ORGANISATIONS = [
+    # the organisation itself, its coalitions and partners
+    {
+        "key": "11-11-11",
+        "name": "11.11.11",
+        "short_name": "",
+        "type": "other",
+        "political_level": None,
+        "source": "Evaluatierapport Woord vooraf",
+    },
+    {
+        "key": "klimaatcoalitie",
+        "name": "Klimaatcoalitie",
+        "short_name": "KC",
+        "type": "coalition",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "cncd",
+        "name": "CNCD-11.11.11",
+        "short_name": "CNCD",
+        "type": "other",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.2.1; §4.5",
+    },
+    {
+        "key": "werkgroep-arbeidsmigratie",
+        "name": "Werkgroep Arbeidsmigratie",
+        "short_name": "",
+        "type": "coalition",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "netwerk-solidaire-gemeenten",
+        "name": "Netwerk van Solidaire Steden en Gemeenten",
+        "short_name": "",
+        "type": "coalition",
+        "political_level": "local",
+        "source": "Evaluatierapport §4.3",
+    },
+    {
+        "key": "can",
+        "name": "Climate Action Network",
+        "short_name": "CAN",
+        "type": "coalition",
+        "political_level": "international",
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "acv",
+        "name": "ACV",
+        "short_name": "ACV",
+        "type": "other",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "fairwork",
+        "name": "Fairwork België",
+        "short_name": "Fairwork",
+        "type": "member_organisation",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.1.1; §4.5; §6",
+    },
+    {
+        "key": "orbit",
+        "name": "Orbit vzw",
+        "short_name": "Orbit",
+        "type": "member_organisation",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.1.1; §4.5; §6",
+    },
+    {
+        "key": "vluchtelingenwerk",
+        "name": "Vluchtelingenwerk Vlaanderen",
+        "short_name": "",
+        "type": "member_organisation",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.1; §4.5; §6",
+    },
+    {
+        "key": "amnesty",
+        "name": "Amnesty International Vlaanderen",
+        "short_name": "Amnesty",
+        "type": "member_organisation",
+        "political_level": None,
+        "source": "Evaluatierapport §4.3; §4.5; §6",
+    },
+    {
+        "key": "caritas",
+        "name": "Caritas International België",
+        "short_name": "Caritas",
+        "type": "member_organisation",
+        "political_level": None,
+        "source": "Evaluatierapport §4.3; §4.5",
+    },
+    {
+        "key": "beweging-net",
+        "name": "Beweging.net",
+        "short_name": "",
+        "type": "other",
+        "political_level": None,
+        "source": "Evaluatierapport §4.3",
+    },
+    {
+        "key": "vub",
+        "name": "Vrije Universiteit Brussel",
+        "short_name": "VUB",
+        "type": "other",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    # parliaments
+    {
+        "key": "vlaams-parlement",
+        "name": "Vlaams Parlement",
+        "short_name": "",
+        "type": "parliament",
+        "political_level": "flemish",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "kamer",
+        "name": "Kamer van volksvertegenwoordigers",
+        "short_name": "Kamer",
+        "type": "parliament",
+        "political_level": "federal",
+        "source": "Evaluatierapport §4.1.1.1; §4.1.2.1",
+    },
+    {
+        "key": "senaat",
+        "name": "Senaat",
+        "short_name": "",
+        "type": "parliament",
+        "political_level": "federal",
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "fractie-ecolo-groen",
+        "name": "Ecolo-Groen-fractie (federaal parlement)",
+        "short_name": "Ecolo-Groen",
+        "type": "parliamentary_group",
+        "political_level": "federal",
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    # cabinets and governments
+    {
+        "key": "kabinet-asiel-migratie",
+        "name": "Kabinet van de staatssecretaris voor Asiel en Migratie",
+        "short_name": "",
+        "type": "cabinet",
+        "political_level": "federal",
+        "source": "Evaluatierapport §4.1.1.1; §4.3",
+    },
+    {
+        "key": "kabinet-ontwikkelingssamenwerking",
+        "name": "Kabinet van de minister van Ontwikkelingssamenwerking",
+        "short_name": "",
+        "type": "cabinet",
+        "political_level": "federal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "kabinet-de-sutter",
+        "name": "Kabinet De Sutter (Groen)",
+        "short_name": "",
+        "type": "cabinet",
+        "political_level": "federal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "kabinet-dermagne",
+        "name": "Kabinet Dermagne (PS)",
+        "short_name": "",
+        "type": "cabinet",
+        "political_level": "federal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "kabinet-brouns",
+        "name": "Kabinet Brouns (CD&V)",
+        "short_name": "",
+        "type": "cabinet",
+        "political_level": "flemish",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "kabinet-demir",
+        "name": "Kabinet Demir",
+        "short_name": "",
+        "type": "cabinet",
+        "political_level": "flemish",
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "federale-regering",
+        "name": "Belgische federale regering",
+        "short_name": "",
+        "type": "other",
+        "political_level": "federal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "vlaamse-regering",
+        "name": "Vlaamse Regering",
+        "short_name": "",
+        "type": "other",
+        "political_level": "flemish",
+        "source": "Evaluatierapport §4.1.1.1; §4.1.2.1",
+    },
+    {
+        "key": "waalse-regering",
+        "name": "Waalse Regering",
+        "short_name": "",
+        "type": "other",
+        "political_level": "walloon",
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "imc",
+        "name": "Interministeriële Conferentie",
+        "short_name": "IMC",
+        "type": "other",
+        "political_level": "federal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    # administrations
+    {
+        "key": "dgd",
+        "name": "Directie-generaal Ontwikkelingssamenwerking en Humanitaire Hulp",
+        "short_name": "DGD",
+        "type": "administration",
+        "political_level": "federal",
+        "source": "Evaluatierapport Woord vooraf; §4.1.1.1",
+    },
+    {
+        "key": "fod-werk",
+        "name": "FOD Werkgelegenheid, Arbeid en Sociaal Overleg",
+        "short_name": "FOD Werk",
+        "type": "administration",
+        "political_level": "federal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "fod-buitenlandse-zaken",
+        "name": "FOD Buitenlandse Zaken",
+        "short_name": "BZ",
+        "type": "administration",
+        "political_level": "federal",
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "enabel",
+        "name": "Enabel",
+        "short_name": "",
+        "type": "administration",
+        "political_level": "federal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "belgische-delegatie-cop",
+        "name": "Belgische delegatie bij de VN-klimaatonderhandelingen (COP)",
+        "short_name": "",
+        "type": "administration",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    # international bodies
+    {
+        "key": "europese-commissie",
+        "name": "Europese Commissie",
+        "short_name": "",
+        "type": "international_body",
+        "political_level": "eu",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "frontex",
+        "name": "Frontex",
+        "short_name": "",
+        "type": "international_body",
+        "political_level": "eu",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "olaf",
+        "name": "Europees Bureau voor fraudebestrijding",
+        "short_name": "OLAF",
+        "type": "international_body",
+        "political_level": "eu",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "iom",
+        "name": "Internationale Organisatie voor Migratie",
+        "short_name": "IOM",
+        "type": "international_body",
+        "political_level": "international",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "cop-unfccc",
+        "name": "Conferentie van de Partijen bij het VN-klimaatverdrag",
+        "short_name": "COP",
+        "type": "international_body",
+        "political_level": "international",
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    # parties
+    {
+        "key": "cd-v",
+        "name": "CD&V",
+        "short_name": "",
+        "type": "party",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.1.1; §4.1.1.2",
+    },
+    {
+        "key": "groen",
+        "name": "Groen",
+        "short_name": "",
+        "type": "party",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.1.1; §4.1.2.1",
+    },
+    {
+        "key": "ecolo",
+        "name": "Ecolo",
+        "short_name": "",
+        "type": "party",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "vooruit",
+        "name": "Vooruit",
+        "short_name": "",
+        "type": "party",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.1.2; §4.1.2.1",
+    },
+    {
+        "key": "pvda",
+        "name": "PVDA",
+        "short_name": "",
+        "type": "party",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.1.2; §4.1.2.1",
+    },
+    {
+        "key": "ps",
+        "name": "PS",
+        "short_name": "",
+        "type": "party",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    # media
+    {
+        "key": "de-standaard",
+        "name": "De Standaard",
+        "short_name": "",
+        "type": "media",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "vrt",
+        "name": "VRT",
+        "short_name": "",
+        "type": "media",
+        "political_level": None,
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+]
+
+# Role dates that the report does not give are public record (government changes); where only the
+# month or year is known the role carries date_approximate.
+PERSONS = [
+    {
+        "key": "sammy-mahdi",
+        "first_name": "Sammy",
+        "last_name": "Mahdi",
+        "source": "Evaluatierapport §4.1.1.1",
+        "roles": [
+            {
+                "organisation": "kabinet-asiel-migratie",
+                "title": "Staatssecretaris voor Asiel en Migratie",
+                "start_date": datetime.date(2020, 10, 1),
+                "end_date": datetime.date(2022, 6, 27),
+            },
+            {
+                "organisation": "cd-v",
+                "title": "Partijvoorzitter",
+                "start_date": datetime.date(2022, 6, 1),
+                "end_date": None,
+                "date_approximate": True,
+            },
+        ],
+    },
+    {
+        "key": "nicole-de-moor",
+        "first_name": "Nicole",
+        "last_name": "de Moor",
+        "source": "Evaluatierapport §4.1.1.1",
+        "roles": [
+            {
+                "organisation": "kabinet-asiel-migratie",
+                "title": "Staatssecretaris voor Asiel en Migratie",
+                "start_date": datetime.date(2022, 6, 28),
+                "end_date": None,
+            },
+        ],
+    },
+    {
+        "key": "ylva-johansson",
+        "first_name": "Ylva",
+        "last_name": "Johansson",
+        "source": "Evaluatierapport §4.1.1.1",
+        "roles": [
+            {
+                "organisation": "europese-commissie",
+                "title": "Europees commissaris voor Binnenlandse Zaken",
+                "start_date": datetime.date(2019, 12, 1),
+                "end_date": datetime.date(2024, 11, 30),
+            },
+        ],
+    },
+    {
+        "key": "meryame-kitir",
+        "first_name": "Meryame",
+        "last_name": "Kitir",
+        "report_spelling": "Ketir",
+        "source": "Evaluatierapport §4.1.1.1 (gespeld als ‘Ketir’)",
+        "roles": [
+            {
+                "organisation": "kabinet-ontwikkelingssamenwerking",
+                "title": "Minister van Ontwikkelingssamenwerking",
+                "start_date": datetime.date(2020, 10, 1),
+                "end_date": datetime.date(2022, 12, 17),
+            },
+        ],
+    },
+    {
+        "key": "caroline-gennez",
+        "first_name": "Caroline",
+        "last_name": "Gennez",
+        "source": "Evaluatierapport §4.1.1.1",
+        "roles": [
+            {
+                "organisation": "kabinet-ontwikkelingssamenwerking",
+                "title": "Minister van Ontwikkelingssamenwerking en Grootstedenbeleid",
+                "start_date": datetime.date(2022, 12, 17),
+                "end_date": None,
+            },
+        ],
+    },
+    {
+        "key": "zuhal-demir",
+        "first_name": "Zuhal",
+        "last_name": "Demir",
+        "source": "Evaluatierapport Samenvatting; §4.1.2.1",
+        "roles": [
+            {
+                "organisation": "kabinet-demir",
+                "title": "Vlaams minister van Justitie en Handhaving, Omgeving, Energie en Toerisme",
+                "start_date": datetime.date(2019, 10, 2),
+                "end_date": datetime.date(2024, 9, 30),
+                "date_approximate": True,
+            },
+        ],
+    },
+    {
+        "key": "petra-de-sutter",
+        "first_name": "Petra",
+        "last_name": "De Sutter",
+        "source": "Evaluatierapport §4.1.1.1",
+        "roles": [
+            {
+                "organisation": "kabinet-de-sutter",
+                "title": "Vice-eersteminister",
+                "start_date": datetime.date(2020, 10, 1),
+                "end_date": None,
+            },
+        ],
+    },
+    {
+        "key": "pierre-yves-dermagne",
+        "first_name": "Pierre-Yves",
+        "last_name": "Dermagne",
+        "source": "Evaluatierapport §4.1.1.1",
+        "roles": [
+            {
+                "organisation": "kabinet-dermagne",
+                "title": "Vice-eersteminister en minister van Economie en Werk",
+                "start_date": datetime.date(2020, 10, 1),
+                "end_date": None,
+            },
+        ],
+    },
+    {
+        "key": "jo-brouns",
+        "first_name": "Jo",
+        "last_name": "Brouns",
+        "source": "Evaluatierapport §4.1.1.1",
+        "roles": [
+            {
+                "organisation": "kabinet-brouns",
+                "title": "Vlaams minister van Economie, Innovatie, Werk, Sociale Economie en Landbouw",
+                "start_date": datetime.date(2022, 5, 18),
+                "end_date": None,
+            },
+        ],
+    },
+    {
+        "key": "fabrice-leggeri",
+        "first_name": "Fabrice",
+        "last_name": "Leggeri",
+        "source": "Evaluatierapport §4.1.1.1",
+        "roles": [
+            {
+                "organisation": "frontex",
+                "title": "Uitvoerend directeur",
+                "start_date": datetime.date(2015, 1, 1),
+                "end_date": datetime.date(2022, 4, 1),
+                "date_approximate": True,
+            },
+        ],
+    },
+]
+
+STAFF = [
+    {"key": "policy-migration", "role_title": "Beleidsmedewerker migratie"},
+    {"key": "policy-climate", "role_title": "Beleidsmedewerker klimaat"},
+    {"key": "director", "role_title": "Directeur"},
+    {"key": "me-officer", "role_title": "M&E-medewerker"},
+    {"key": "communication", "role_title": "Communicatiemedewerker"},
+    {"key": "movement", "role_title": "Medewerker beweging"},
+]
+
+CONTACTS = [
+    {
+        "key": "c-2022-kabinet-mahdi-frontex",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "channel": "meeting",
+        "formal": True,
+        "our_participants": ["policy-migration"],
+        "persons": [],
+        "organisations": ["kabinet-asiel-migratie"],
+        "dossiers": ["pushbacks"],
+        "summary": (
+            "Lobbyactiviteiten naar het kabinet Mahdi (en verschillende vice-kabinetten) over de rol van "
+            "België in de Raad van Bestuur van Frontex."
+        ),
+        "arguments": (
+            "Frontex-directeur Fabrice Leggeri moet ontslag nemen of op non-actief worden geplaatst, en er "
+            "moeten duidelijke criteria komen voor het aanstellen van een nieuwe directeur."
+        ),
+        "their_position": (
+            "Opeenvolgende bewindslieden (Mahdi, De Moor) stelden dat pushbacks niet geoorloofd zijn."
+        ),
+        "follow_up": "Parlementaire vragen, een resolutie en twee hoorzittingen in het federale parlement.",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "c-2022-hoorzitting-frontex",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "channel": "event",
+        "formal": True,
+        "our_participants": ["policy-migration"],
+        "persons": [],
+        "organisations": ["kamer"],
+        "dossiers": ["pushbacks"],
+        "summary": (
+            "Deelname van 11.11.11 aan een van de twee hoorzittingen in het federale parlement na de "
+            "resolutie over Frontex; ook de Belgische vertegenwoordiger in de Frontex-Raad van Bestuur moest "
+            "er verantwoording afleggen over de Belgische posities."
+        ),
+        "arguments": (
+            "België moet als lid van de Raad van Bestuur van Frontex waken over de naleving van de "
+            "mensenrechten."
+        ),
+        "their_position": "",
+        "follow_up": "",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "c-2022-kabinet-kitir-remittances",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "channel": "meeting",
+        "formal": True,
+        "our_participants": ["policy-migration"],
+        "persons": [],
+        "organisations": ["kabinet-ontwikkelingssamenwerking"],
+        "dossiers": ["remittances"],
+        "summary": (
+            "Lobby bij het kabinet van ontwikkelingssamenwerking (Kitir) voor de uitvoering van het "
+            "engagement uit het federaal regeerakkoord 2020 om de kosten van remittances te verlagen."
+        ),
+        "arguments": (
+            "De kosten van geldtransfers moeten omlaag; 11.11.11 leverde cijfers, inzichten en oplossingen "
+            "aan."
+        ),
+        "their_position": "",
+        "follow_up": "",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "c-2022-administratie-remittances",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "channel": "meeting",
+        "formal": True,
+        "our_participants": ["policy-migration"],
+        "persons": [],
+        "organisations": ["dgd", "iom", "enabel"],
+        "dossiers": ["remittances"],
+        "summary": (
+            "Overleg met DGD, IOM en Enabel over de implementatie van het engagement om de kosten van "
+            "remittances te verlagen."
+        ),
+        "arguments": "Informatie, cijfers en oplossingen van 11.11.11 over de kosten van geldtransfers.",
+        "their_position": (
+            "De administratie doet actief beroep op 11.11.11 voor informatie; haar nota was sterk gebaseerd "
+            "op de cijfers en oplossingen van 11.11.11."
+        ),
+        "follow_up": "",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.1.1.1; §4.1.1.2",
+    },
+    {
+        "key": "c-2023-kabinet-de-moor-imc",
+        "date": datetime.date(2023, 1, 1),
+        "date_approximate": True,
+        "channel": "meeting",
+        "formal": True,
+        "our_participants": ["policy-migration"],
+        "persons": [],
+        "organisations": ["kabinet-asiel-migratie"],
+        "dossiers": ["arbeidsmigratie"],
+        "summary": (
+            "Overleg met het federale kabinet De Moor (CD&V) in het kader van het lobbytraject naar de "
+            "Interministeriële Conferentie over arbeidsmigratie."
+        ),
+        "arguments": "De aanbevelingen van de VUB-studie over de uitbuiting van arbeidsmigranten.",
+        "their_position": "",
+        "follow_up": "",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "c-2023-kabinet-de-sutter-imc",
+        "date": datetime.date(2023, 1, 1),
+        "date_approximate": True,
+        "channel": "meeting",
+        "formal": True,
+        "our_participants": ["policy-migration"],
+        "persons": [],
+        "organisations": ["kabinet-de-sutter"],
+        "dossiers": ["arbeidsmigratie"],
+        "summary": (
+            "Overleg met het federale kabinet De Sutter (Groen) in functie van de IMC over arbeidsmigratie."
+        ),
+        "arguments": "De aanbevelingen van de VUB-studie over de uitbuiting van arbeidsmigranten.",
+        "their_position": "",
+        "follow_up": "",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "c-2023-kabinet-dermagne-imc",
+        "date": datetime.date(2023, 1, 1),
+        "date_approximate": True,
+        "channel": "meeting",
+        "formal": True,
+        "our_participants": ["policy-migration"],
+        "persons": [],
+        "organisations": ["kabinet-dermagne"],
+        "dossiers": ["arbeidsmigratie"],
+        "summary": (
+            "Overleg met het federale kabinet Dermagne (PS) in functie van de IMC over arbeidsmigratie."
+        ),
+        "arguments": "De aanbevelingen van de VUB-studie over de uitbuiting van arbeidsmigranten.",
+        "their_position": "",
+        "follow_up": "",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "c-2023-kabinet-brouns-imc",
+        "date": datetime.date(2023, 1, 1),
+        "date_approximate": True,
+        "channel": "meeting",
+        "formal": True,
+        "our_participants": ["policy-migration"],
+        "persons": [],
+        "organisations": ["kabinet-brouns"],
+        "dossiers": ["arbeidsmigratie"],
+        "summary": (
+            "Lobby op het Vlaamse niveau bij het kabinet Brouns (CD&V) in functie van de IMC over "
+            "arbeidsmigratie."
+        ),
+        "arguments": "De aanbevelingen van de VUB-studie over de uitbuiting van arbeidsmigranten.",
+        "their_position": "",
+        "follow_up": "",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "c-2023-kabinet-asiel-na-campagne",
+        "date": datetime.date(2023, 5, 1),
+        "date_approximate": True,
+        "channel": "meeting",
+        "formal": True,
+        "our_participants": ["policy-migration"],
+        "persons": [],
+        "organisations": ["kabinet-asiel-migratie"],
+        "dossiers": ["pushbacks"],
+        "summary": (
+            "Na de campagne ‘Mooi gezegd, nooit gedaan’ (8-21 mei 2023) werd de beleidsmedewerker door het "
+            "kabinet van de staatssecretaris van Asiel en Migratie uitgenodigd voor een gesprek."
+        ),
+        "arguments": (
+            "De kloof tussen politieke retoriek en de harde realiteit waarmee vluchtelingen en asielzoekers "
+            "worden geconfronteerd."
+        ),
+        "their_position": "",
+        "follow_up": "",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.3",
+    },
+    {
+        "key": "c-2023-kabinet-de-moor-tunesie",
+        "date": datetime.date(2023, 7, 1),
+        "date_approximate": True,
+        "channel": "meeting",
+        "formal": True,
+        "our_participants": ["policy-migration"],
+        "persons": [],
+        "organisations": ["kabinet-asiel-migratie"],
+        "dossiers": ["pushbacks"],
+        "summary": (
+            "Gesprekken van 11.11.11 met het kabinet De Moor over de mensenrechtenschendingen in het kader "
+            "van de EU-Tunesiëdeal (16 juli 2023)."
+        ),
+        "arguments": (
+            "De EU is mee verantwoordelijk voor de mensenrechtenschendingen door haar akkoord met Tunesië; "
+            "de Belgische regering moet de naleving van de mensenrechten opvolgen."
+        ),
+        "their_position": "",
+        "follow_up": "Schriftelijke opvolging naar het kabinet.",
+        "confidentiality": "confidential",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "c-2023-kabinet-de-moor-tunesie-opvolging",
+        "date": datetime.date(2023, 7, 1),
+        "date_approximate": True,
+        "channel": "email",
+        "formal": True,
+        "our_participants": ["policy-migration"],
+        "persons": [],
+        "organisations": ["kabinet-asiel-migratie"],
+        "dossiers": ["pushbacks"],
+        "summary": "Schriftelijke opvolging van de gesprekken met het kabinet De Moor over de Tunesiëdeal.",
+        "arguments": "Respect voor de mensenrechten bij de uitvoering van de Tunesiëdeal.",
+        "their_position": "",
+        "follow_up": "",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "c-2024-kabinet-gennez-libie",
+        "date": datetime.date(2024, 1, 1),
+        "date_approximate": True,
+        "channel": "meeting",
+        "formal": True,
+        "our_participants": ["policy-migration"],
+        "persons": [],
+        "organisations": ["kabinet-ontwikkelingssamenwerking"],
+        "dossiers": ["pushbacks"],
+        "summary": (
+            "Lobbyactiviteiten van 11.11.11 op het kabinet Gennez over de mensenrechtenschendingen in Libië "
+            "en de EU-samenwerking met Libië."
+        ),
+        "arguments": "Meer aandacht voor mensenrechten en transparantie in de EU-samenwerking met Libië.",
+        "their_position": "",
+        "follow_up": "",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "c-kabinet-demir-klimaat",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "channel": "meeting",
+        "formal": True,
+        "our_participants": ["policy-climate"],
+        "persons": [],
+        "organisations": ["kabinet-demir"],
+        "dossiers": ["klimaatfinanciering", "loss-and-damage"],
+        "summary": (
+            "Uitwisselingen met het kabinet van Minister Demir over klimaatfinanciering en loss and damage; "
+            "deze waren minder talrijk dan met beleidsmakers op dezelfde golflengte."
+        ),
+        "arguments": (
+            "Klimaatrechtvaardigheid: de geïndustrialiseerde landen moeten de landen in het Globale Zuiden "
+            "bijstaan."
+        ),
+        "their_position": (
+            "De expertise van 11.11.11 werd erkend, maar men vond dat 11.11.11 “onrealistische eisen stelde” "
+            "en te weinig oog had voor de economische realiteit van België/Vlaanderen; de uitwisselingen "
+            "waren “minder constructief”."
+        ),
+        "follow_up": "",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "c-2023-cop28-delegatie",
+        "date": datetime.date(2023, 12, 1),
+        "date_approximate": True,
+        "channel": "side_meeting",
+        "formal": False,
+        "our_participants": ["policy-climate"],
+        "persons": [],
+        "organisations": ["belgische-delegatie-cop"],
+        "dossiers": ["klimaatfinanciering", "loss-and-damage"],
+        "summary": (
+            "Op COP28 in Dubai gaf 11.11.11/Klimaatcoalitie opmerkingen en vragen aan het Belgische "
+            "onderhandelingsteam bij tekstvoorstellen."
+        ),
+        "arguments": (
+            "Voorstellen vanuit klimaatrechtvaardigheid over klimaatfinanciering en loss and damage."
+        ),
+        "their_position": (
+            "Bepaalde bijdragen op tekstvoorstellen werden als te radicaal beschouwd; de sterke aanwezigheid "
+            "bij het onderhandelingsteam werd soms als negatief ervaren."
+        ),
+        "follow_up": "",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.2",
+    },
+    {
+        "key": "c-2024-cop29-ontbijt",
+        "date": datetime.date(2024, 11, 11),
+        "date_approximate": True,
+        "channel": "side_meeting",
+        "formal": False,
+        "our_participants": ["policy-climate"],
+        "persons": [],
+        "organisations": ["belgische-delegatie-cop"],
+        "dossiers": ["klimaatfinanciering"],
+        "summary": (
+            "Deelname aan de dagelijkse update-ontbijten van de Belgische delegatie op COP29 en "
+            "uitwisselingen met de onderhandelaars, ook ’s avonds in het hotel van de delegatie."
+        ),
+        "arguments": (
+            "Feedback op tekstvoorstellen over het financieringsdossier (nieuwe doelstelling voor "
+            "klimaatfinanciering)."
+        ),
+        "their_position": (
+            "De delegatie had een open houding naar het middenveld; de onderhandelaars ervoeren op COP29 een "
+            "beter evenwicht in de verhoudingen."
+        ),
+        "follow_up": "Post-COP-terugkoppeling in de Senaat (december 2024).",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.1.2.1; §4.2",
+    },
+]
+
+ACTIVITIES = [
+    {
+        "key": "a-2022-vub-studie-werkgroep",
+        "title": "Werkgroep Arbeidsmigratie laat VUB-studie uitvoeren",
+        "type": "research",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "end_date": datetime.date(2022, 5, 10),
+        "dossiers": ["arbeidsmigratie"],
+        "organisations": ["werkgroep-arbeidsmigratie", "acv", "fairwork", "orbit", "vub"],
+        "description": (
+            "11.11.11 liet samen met de andere leden van de Werkgroep Arbeidsmigratie (ACV, Fairwork België, "
+            "Orbit vzw) de VUB een studie uitvoeren naar de uitbuiting van arbeidsmigranten."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "a-2022-lobbytraject-imc",
+        "title": "Intensief lobbytraject arbeidsmigratie richting de IMC",
+        "type": "lobby",
+        "date": datetime.date(2022, 5, 10),
+        "date_approximate": True,
+        "end_date": datetime.date(2023, 7, 7),
+        "dossiers": ["arbeidsmigratie"],
+        "organisations": [
+            "kabinet-asiel-migratie",
+            "kabinet-de-sutter",
+            "kabinet-dermagne",
+            "kabinet-brouns",
+            "imc",
+        ],
+        "description": (
+            "Na de VUB-studie voerde 11.11.11 in 2022 en 2023 een intensief lobbytraject naar verschillende "
+            "politieke partijen en politici in functie van de Interministeriële Conferentie, federaal en "
+            "Vlaams."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "a-lobby-hervestiging",
+        "title": "Pleitbezorging voor een structurele aanpak van hervestiging",
+        "type": "lobby",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "end_date": None,
+        "dossiers": ["hervestiging"],
+        "organisations": ["kabinet-asiel-migratie", "vluchtelingenwerk", "caritas"],
+        "description": (
+            "11.11.11 bepleitte, al sinds het vorige programma, een structurele aanpak van hervestiging en "
+            "een jaarlijkse stijging van het aantal hervestigingen; de dossiers worden in overleg met de "
+            "leden opgebouwd."
+        ),
+        "source": "Evaluatierapport §4.1.1.1; §4.1.1.2",
+    },
+    {
+        "key": "a-2023-campagne-mooi-gezegd",
+        "title": "Campagne ‘Mooi gezegd, nooit gedaan’",
+        "type": "campaign",
+        "date": datetime.date(2023, 5, 8),
+        "end_date": datetime.date(2023, 5, 21),
+        "dossiers": ["pushbacks"],
+        "organisations": [],
+        "description": (
+            "Campagne over de kloof tussen politieke retoriek en de harde realiteit van vluchtelingen en "
+            "asielzoekers, in drie fasen (bewustwording, betrokkenheid, conversie); zeer veel media-aandacht "
+            "en aandacht op sociale media."
+        ),
+        "source": "Evaluatierapport §4.3",
+    },
+    {
+        "key": "a-klimaatcoalitie-politieke-werkgroep",
+        "title": "Co-coördinatie van de politieke werkgroep van de Klimaatcoalitie",
+        "type": "coalition_work",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "end_date": None,
+        "dossiers": ["klimaatfinanciering", "loss-and-damage"],
+        "organisations": ["klimaatcoalitie", "cncd"],
+        "description": (
+            "11.11.11 leidt samen met CNCD de politieke werkgroep (15-20 leden) van de Klimaatcoalitie en "
+            "zit in de kerngroep; het voedt de groep met input en brengt de diverse leden op één lijn."
+        ),
+        "source": "Evaluatierapport §4.1.2.1; §4.1.2.2",
+    },
+    {
+        "key": "a-stakeholderdialoog-bz",
+        "title": "Panel in de jaarlijkse stakeholderdialoog van BZ voor de COP",
+        "type": "event",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "end_date": None,
+        "dossiers": ["klimaatfinanciering"],
+        "organisations": ["fod-buitenlandse-zaken"],
+        "description": (
+            "11.11.11 is altijd aanwezig in een panel in de jaarlijkse stakeholderdialoog die BZ in aanloop "
+            "naar de COPs organiseert."
+        ),
+        "source": "Evaluatierapport §4.1.2.1; §4.1.2.2",
+    },
+    {
+        "key": "a-najaarscampagne-klimaat",
+        "title": "Najaarscampagnes rond klimaat (2022 en 2023)",
+        "type": "campaign",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "end_date": datetime.date(2023, 12, 31),
+        "dossiers": ["klimaatfinanciering"],
+        "organisations": [],
+        "description": (
+            "Klimaat stond in 2022 en 2023 centraal in de najaarscampagne, het duidelijkste voorbeeld van "
+            "een geïntegreerde aanpak rond klimaat waarbij alle diensten betrokken zijn, gekoppeld aan de "
+            "COP."
+        ),
+        "source": "Evaluatierapport §4.1.2.3; §4.3",
+    },
+    {
+        "key": "a-2023-cop28",
+        "title": "Aanwezigheid op COP28 (Dubai)",
+        "type": "event",
+        "date": datetime.date(2023, 11, 30),
+        "end_date": datetime.date(2023, 12, 12),
+        "dossiers": ["klimaatfinanciering", "loss-and-damage"],
+        "organisations": ["klimaatcoalitie", "belgische-delegatie-cop", "cop-unfccc"],
+        "description": (
+            "11.11.11 was als vertegenwoordiger van de Klimaatcoalitie sterk aanwezig bij het Belgische "
+            "onderhandelingsteam op COP28 in Dubai."
+        ),
+        "source": "Evaluatierapport §4.2 (data van de COP: publiek bekend)",
+    },
+    {
+        "key": "a-2024-cop29",
+        "title": "Aanwezigheid op COP29",
+        "type": "event",
+        "date": datetime.date(2024, 11, 11),
+        "end_date": datetime.date(2024, 11, 22),
+        "dossiers": ["klimaatfinanciering"],
+        "organisations": ["klimaatcoalitie", "belgische-delegatie-cop", "cop-unfccc", "amnesty"],
+        "description": (
+            "Op COP29 nam 11.11.11/KC deel aan de update-ontbijten van de Belgische delegatie, gaf feedback "
+            "op tekstvoorstellen, steunde een side-event van Amnesty International met sprekers uit het "
+            "Zuiden en speelde een rol in het finale perscommuniqué van het middenveld."
+        ),
+        "source": "Evaluatierapport §4.1.2.1 (data van de COP: publiek bekend)",
+    },
+    {
+        "key": "a-2024-post-cop-recap-senaat",
+        "title": "Post-COP-terugkoppeling in de Senaat",
+        "type": "event",
+        "date": datetime.date(2024, 12, 1),
+        "date_approximate": True,
+        "end_date": None,
+        "dossiers": ["klimaatfinanciering"],
+        "organisations": ["klimaatcoalitie", "senaat"],
+        "description": (
+            "11.11.11/KC organiseert jaarlijks een post-COP-terugkoppeling (recap), zoals in december 2024 "
+            "in de Senaat, om lessen te trekken en agenda's te versterken."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+]
+
+OUTPUTS = [
+    {
+        "key": "o-2022-vub-studie",
+        "title": "VUB-studie naar de uitbuiting van arbeidsmigranten",
+        "type": "study",
+        "date": datetime.date(2022, 5, 10),
+        "dossiers": ["arbeidsmigratie"],
+        "url": "",
+        "description": "Studie in opdracht van de Werkgroep Arbeidsmigratie, op 10 mei 2022 in de pers.",
+        "full_text": (
+            "De VUB voerde in opdracht van 11.11.11, ACV, Fairwork België en Orbit vzw een studie uit naar "
+            "de uitbuiting van arbeidsmigranten, die schrijnende toestanden aan het licht bracht. De studie "
+            "verscheen op 10 mei 2022 in de pers en werd expliciet vermeld in het besluit van de IMC van 7 "
+            "juli 2023."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "o-2020-inputpapers-regeerakkoord",
+        "title": "Inputpapers voor het federaal regeerakkoord en de beleidsnota migratie",
+        "type": "input_paper",
+        "date": datetime.date(2020, 1, 1),
+        "date_approximate": True,
+        "dossiers": ["hervestiging"],
+        "url": "",
+        "description": (
+            "Korte inputpapers aan het kabinet (vorige programmaperiode), gepresenteerd in het kabinet Mahdi."
+        ),
+        "full_text": (
+            "Via korte inputpapers aan het kabinet probeerde 11.11.11 tot progressievere standpunten te "
+            "komen in het regeerakkoord en de daaropvolgende beleidsnota. Bepaalde zinnen uit de inputpapers "
+            "van 11.11.11 en haar lidorganisaties werden daadwerkelijk overgenomen."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "o-2022-parlementaire-vragen-frontex",
+        "title": "Drie parlementaire vragen over Frontex",
+        "type": "parliamentary_question",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "dossiers": ["pushbacks"],
+        "url": "",
+        "description": (
+            "Drie parlementaire vragen, geschreven door 11.11.11 en overgenomen door een parlementslid."
+        ),
+        "full_text": (
+            "Via drie parlementaire vragen zette 11.11.11 druk op de regering om haar rol binnen de "
+            "bestuursorganen van Frontex op te nemen: directeur Fabrice Leggeri moest ontslag nemen of op "
+            "non-actief worden geplaatst, en er moesten duidelijke criteria komen voor het aanstellen van "
+            "een nieuwe directeur."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "o-2022-resolutie-frontex",
+        "title": "Resolutie over Frontex in het federale parlement",
+        "type": "resolution",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "dossiers": ["pushbacks"],
+        "url": "",
+        "description": "Resolutie ingediend in het federale parlement op initiatief van 11.11.11.",
+        "full_text": (
+            "Op initiatief van 11.11.11 werd een resolutie ingediend in het federale parlement. Daarop "
+            "volgden twee hoorzittingen met deelname van 11.11.11, waarin ook de Belgische vertegenwoordiger "
+            "in de Raad van Bestuur van Frontex verantwoording moest afleggen."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "o-pushbackrapporten",
+        "title": "Jaarlijkse pushbackrapporten",
+        "type": "report",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "dossiers": ["pushbacks"],
+        "url": "",
+        "description": (
+            "Rapporten over pushbacks die 11.11.11 sinds een drietal jaar jaarlijks naar buiten brengt."
+        ),
+        "full_text": (
+            "De jaarlijkse pushbackrapporten krijgen aanzienlijke media-aandacht, waardoor 11.11.11 door "
+            "externe stakeholders, ook politici, erkend wordt als gegevensexpert over pushbacks. Er komt "
+            "aantoonbaar reactie vanuit de politieke wereld op de rapporten."
+        ),
+        "source": "Evaluatierapport §4.1.1.1; §4.3",
+    },
+    {
+        "key": "o-2023-oproep-opschorting-tunesiedeal",
+        "title": "Oproep tot opschorting van de Tunesiëdeal (De Standaard, VRT-radio)",
+        "type": "press_release",
+        "date": datetime.date(2023, 7, 29),
+        "dossiers": ["pushbacks"],
+        "url": "",
+        "description": "Oproep via De Standaard en VRT-radio om de EU-Tunesiëdeal op te schorten.",
+        "full_text": (
+            "11.11.11 riep via De Standaard en VRT-radio op tot opschorting van de Tunesiëdeal, waarop "
+            "staatssecretaris De Moor reageerde (29/07/2023)."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "o-2023-petitie-tunesiedeal",
+        "title": "Petitie tegen de Tunesiëdeal",
+        "type": "petition",
+        "date": datetime.date(2023, 7, 31),
+        "dossiers": ["pushbacks"],
+        "url": "",
+        "description": "Lancering van een petitie tegen de EU-Tunesiëdeal op 31 juli 2023.",
+        "full_text": (
+            "Op 31 juli 2023 lanceerde 11.11.11 een petitie tegen de Tunesiëdeal, als onderdeel van de druk "
+            "op de Belgische regering naar aanleiding van de mensenrechtenschendingen bij de uitvoering "
+            "ervan."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "o-2022-remittances-input",
+        "title": "Cijfers en oplossingen over de kosten van remittances",
+        "type": "input_paper",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "dossiers": ["remittances"],
+        "url": "",
+        "description": "Informatie, inzichten en oplossingen aangeleverd aan kabinet en administratie.",
+        "full_text": (
+            "11.11.11 leverde informatie, inzichten en oplossingen aan de beleidsvoerders over de kosten van "
+            "geldtransfers. De nota die de administratie aanleverde, was sterk gebaseerd op de cijfers en "
+            "oplossingen van 11.11.11; het kabinet nam die nota aan."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "o-2024-input-vlaams-regeerakkoord",
+        "title": "Input aan de onderhandelaars van het Vlaams regeerakkoord over arbeidsmigratie",
+        "type": "input_paper",
+        "date": datetime.date(2024, 1, 1),
+        "date_approximate": True,
+        "dossiers": ["arbeidsmigratie"],
+        "url": "",
+        "description": (
+            "Input aan de onderhandelaars van het Vlaams regeerakkoord 2024 over de rechten van "
+            "arbeidsmigranten."
+        ),
+        "full_text": (
+            "11.11.11 leverde input aan de onderhandelaars over arbeidsmigratie. De evaluatoren achten het "
+            "aannemelijk, gezien het trackrecord, dat dit geleid heeft tot opname van het thema in het "
+            "regeerakkoord, maar vonden onvoldoende bewijsmateriaal."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "o-2024-thought-paper-cop29",
+        "title": "Thought paper klimaattop COP29",
+        "type": "position_paper",
+        "date": datetime.date(2024, 1, 1),
+        "date_approximate": True,
+        "dossiers": ["klimaatfinanciering"],
+        "url": "https://11.be/thought-paper/klimaattop-cop29",
+        "description": "Standpunt van 11.11.11 in aanloop naar COP29 over klimaatfinanciering.",
+        "full_text": (
+            "11.11.11 wilde België ertoe aanzetten bij te dragen tot een verhoging van de globale "
+            "klimaatfinanciering op COP29 en de Belgische bijdrage – die verschillende actoren ontoereikend "
+            "vinden – te verhogen van 154 miljoen USD per jaar tot 500 miljoen USD."
+        ),
+        "source": "Evaluatierapport §4.1.2.1 (voetnoot 4)",
+    },
+    {
+        "key": "o-parlementaire-vragen-klimaat",
+        "title": "Parlementaire vragen en resoluties over klimaatfinanciering en loss and damage",
+        "type": "parliamentary_question",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "dossiers": ["klimaatfinanciering", "loss-and-damage"],
+        "url": "",
+        "description": "Met parlementariërs uitgewerkte en ingediende parlementaire vragen en resoluties.",
+        "full_text": (
+            "11.11.11 werkte met parlementariërs van verschillende strekkingen (vooral partijen op dezelfde "
+            "golflengte) parlementaire vragen en resoluties uit rond klimaatfinanciering, loss and damage en "
+            "biofuels. Gealigneerde parlementairen gebruikten documenten van 11.11.11/KC als inspiratie."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "o-2024-perscommunique-cop29",
+        "title": "Finaal perscommuniqué van het middenveld op COP29",
+        "type": "press_release",
+        "date": datetime.date(2024, 11, 1),
+        "date_approximate": True,
+        "dossiers": ["klimaatfinanciering"],
+        "url": "",
+        "description": (
+            "Gezamenlijk slotcommuniqué van het middenveld, waarin 11.11.11 een rol speelde zonder de lead."
+        ),
+        "full_text": (
+            "Op COP29 speelde 11.11.11 een rol, zonder de lead te hebben, in het finale perscommuniqué van "
+            "het middenveld."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+]
+
+OUTCOMES = [
+    {
+        "key": "oc-2022-actualiteitsdebat-vlaams-parlement",
+        "title": "Actualiteitsdebat over uitbuiting van arbeidsmigranten",
+        "description": (
+            "Het Vlaams Parlement hield op 11 mei 2022 een actualiteitendebat over de uitbuiting van "
+            "arbeidsmigranten, de dag nadat de VUB-studie in de pers verscheen."
+        ),
+        "date": datetime.date(2022, 5, 11),
+        "political_level": "flemish",
+        "change_type": "agenda",
+        "intended": True,
+        "positive": True,
+        "significance": (
+            "Het thema kwam meteen op de politieke agenda, als opstap naar het lobbytraject richting de IMC."
+        ),
+        "contribution": (
+            "De VUB-studie van de Werkgroep Arbeidsmigratie (met 11.11.11) gaf onmiddellijk aanleiding tot "
+            "het debat."
+        ),
+        "substantiation": "substantiated",
+        "social_actor_organisations": ["vlaams-parlement"],
+        "social_actor_persons": [],
+        "dossiers": ["arbeidsmigratie"],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "oc-2023-imc-arbeidsmigratie",
+        "title": "IMC beslist over betere bescherming van arbeidsmigranten",
+        "description": (
+            "De Interministeriële Conferentie besliste op 7 juli 2023: informatie over arbeidsrechten in "
+            "meerdere talen, 180 in plaats van 90 dagen voor slachtoffers van sociale inbreuken om een "
+            "nieuwe baan te vinden, werkgevers dragen de kosten (€138) van de gecombineerde vergunning, en "
+            "vrijwillige inburgeringstrajecten."
+        ),
+        "date": datetime.date(2023, 7, 7),
+        "political_level": "federal",
+        "change_type": "policy_content",
+        "intended": True,
+        "positive": True,
+        "significance": (
+            "De beslissingen volgden in belangrijke mate de aanbevelingen van de studie; de studie werd "
+            "expliciet vermeld in het besluit."
+        ),
+        "contribution": (
+            "Volgens de evaluatoren sterk: de combinatie van onderzoek, persaandacht, parlementair debat en "
+            "lobbywerk bij de kabinetten De Moor, De Sutter, Dermagne en Brouns."
+        ),
+        "substantiation": "substantiated",
+        "social_actor_organisations": ["imc"],
+        "social_actor_persons": [],
+        "dossiers": ["arbeidsmigratie"],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "oc-2023-hervestigingsstructuur",
+        "title": "Autonome opvangstructuur voor hervestiging",
+        "description": (
+            "Staatssecretaris De Moor besliste op 31 juli 2023 tot de oprichting van een autonome "
+            "opvangstructuur voor hervestiging."
+        ),
+        "date": datetime.date(2023, 7, 31),
+        "political_level": "federal",
+        "change_type": "policy_content",
+        "intended": True,
+        "positive": True,
+        "significance": (
+            "Hervestiging was door het tekort aan opvangplaatsen quasi volledig stilgevallen; de structuur "
+            "wordt erkend als beleidswinst."
+        ),
+        "contribution": (
+            "Dit was reeds lang een vraag van 11.11.11; De Moor gaf zelf te kennen dat ze met deze "
+            "beslissing gehoor gaf aan de vraag van 11.11.11 – een zeer sterke indicatie van contributie."
+        ),
+        "substantiation": "substantiated",
+        "social_actor_organisations": ["kabinet-asiel-migratie"],
+        "social_actor_persons": ["nicole-de-moor"],
+        "dossiers": ["hervestiging"],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "oc-hervestiging-migratiewetboek",
+        "title": "Hervestiging opgenomen in het nieuwe migratiewetboek",
+        "description": (
+            "Hervestiging lijkt te zijn opgenomen in het (voorlopige) nieuwe migratiewetboek, waarvan de "
+            "stemming in de huidige vorm door de nieuwe regering hoogst onzeker is."
+        ),
+        "date": datetime.date(2024, 1, 1),
+        "date_approximate": True,
+        "political_level": "federal",
+        "change_type": "policy_content",
+        "intended": True,
+        "positive": True,
+        "significance": "Zou hervestiging wettelijk verankeren, maar de stemming is onzeker.",
+        "contribution": (
+            "De beleidsvoerders erkenden uitdrukkelijk de contributie van 11.11.11 aan het thema "
+            "hervestiging."
+        ),
+        "substantiation": "partly",
+        "social_actor_organisations": ["federale-regering"],
+        "social_actor_persons": [],
+        "dossiers": ["hervestiging"],
+        "source": "Evaluatierapport §4.1.1.1; Samenvatting",
+    },
+    {
+        "key": "oc-2023-o-remit",
+        "title": "O-REMIT-project goedgekeurd",
+        "description": (
+            "Het kabinet Gennez keurde op 1 februari 2023 het O-REMIT-project van IOM goed, dat de "
+            "transactiekosten van remittances vanuit België onder 3% wil brengen en diaspora-investeerders "
+            "ondersteunt."
+        ),
+        "date": datetime.date(2023, 2, 1),
+        "political_level": "federal",
+        "change_type": "budget",
+        "intended": True,
+        "positive": True,
+        "significance": (
+            "Uitvoering van het engagement uit het federaal regeerakkoord 2020 om de kosten van remittances "
+            "te verlagen."
+        ),
+        "contribution": (
+            "Met vrij grote zekerheid een grote inbreng: de nota van de administratie was sterk gebaseerd op "
+            "cijfers en oplossingen van 11.11.11, en het kabinet nam die nota aan."
+        ),
+        "substantiation": "substantiated",
+        "social_actor_organisations": ["kabinet-ontwikkelingssamenwerking", "dgd"],
+        "social_actor_persons": ["caroline-gennez"],
+        "dossiers": ["remittances"],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "oc-2020-inputpapers-overgenomen",
+        "title": "Zinnen uit inputpapers in regeerakkoord en beleidsnota",
+        "description": (
+            "Bepaalde zinnen uit de inputpapers van 11.11.11 en haar lidorganisaties werden overgenomen in "
+            "het federaal regeerakkoord en in de beleidsnota migratie van staatssecretaris Mahdi (vorige "
+            "programmaperiode)."
+        ),
+        "date": datetime.date(2020, 1, 1),
+        "date_approximate": True,
+        "political_level": "federal",
+        "change_type": "policy_content",
+        "intended": True,
+        "positive": True,
+        "significance": (
+            "Rechtstreekse invloed op het officiële beleid, al werd de contributie als ‘gematigd’ omschreven."
+        ),
+        "contribution": (
+            "Korte inputpapers aan het kabinet en de presentatie van de standpunten in het kabinet Mahdi "
+            "droegen er concreet toe bij dat enkele suggesties een plek kregen in de beleidsnota."
+        ),
+        "substantiation": "substantiated",
+        "social_actor_organisations": ["kabinet-asiel-migratie", "federale-regering"],
+        "social_actor_persons": ["sammy-mahdi"],
+        "dossiers": ["hervestiging"],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "oc-2022-ontslag-leggeri",
+        "title": "Frontex-directeur Leggeri neemt ontslag",
+        "description": (
+            "In april 2022 diende Frontex-directeur Fabrice Leggeri zijn ontslag in, nadat OLAF had "
+            "aanbevolen een disciplinaire procedure tegen hem te starten (o.a. betrokkenheid bij pushbacks)."
+        ),
+        "date": datetime.date(2022, 4, 1),
+        "date_approximate": True,
+        "political_level": "eu",
+        "change_type": "behaviour",
+        "intended": True,
+        "positive": True,
+        "significance": (
+            "Een eis van 11.11.11 tegenover de Belgische regering als lid van de Frontex-Raad van Bestuur."
+        ),
+        "contribution": (
+            "11.11.11 speelde een sterke rol op Belgisch niveau (lobby, parlementaire vragen, resolutie, "
+            "hoorzittingen), maar het was een samenspel van Belgische en Europese organisaties en fracties."
+        ),
+        "substantiation": "partly",
+        "social_actor_organisations": ["frontex"],
+        "social_actor_persons": ["fabrice-leggeri"],
+        "dossiers": ["pushbacks"],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "oc-2022-de-moor-tegen-pushbacks",
+        "title": "De Moor stelt dat pushbacks niet geoorloofd zijn",
+        "description": (
+            "Staatssecretaris De Moor bevestigde bij haar aantreden (18 juli 2022) het standpunt van haar "
+            "voorganger Mahdi dat pushbacks niet geoorloofd zijn."
+        ),
+        "date": datetime.date(2022, 7, 18),
+        "political_level": "federal",
+        "change_type": "discourse",
+        "intended": True,
+        "positive": True,
+        "significance": "Publieke uitspraak van de regering tegen pushbacks (progress marker 8 migratie).",
+        "contribution": (
+            "Geen rechtstreeks verband vastgesteld met de standpunten van 11.11.11, al komt er aantoonbaar "
+            "politieke reactie op de pushbackrapporten."
+        ),
+        "substantiation": "partly",
+        "social_actor_organisations": ["kabinet-asiel-migratie"],
+        "social_actor_persons": ["nicole-de-moor"],
+        "dossiers": ["pushbacks"],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "oc-2023-brief-johansson",
+        "title": "Brief kabinet De Moor aan Commissaris Johansson over Tunesiëdeal",
+        "description": (
+            "Het kabinet De Moor vroeg op 28 juli 2023 in een brief aan EU-Commissaris Ylva Johansson om het "
+            "respect voor de mensenrechten nauwlettend in de gaten te houden bij de uitvoering van de "
+            "Tunesiëdeal; De Moor reageerde op 29 juli 2023 ook op de oproep tot opschorting."
+        ),
+        "date": datetime.date(2023, 7, 28),
+        "political_level": "federal",
+        "change_type": "behaviour",
+        "intended": True,
+        "positive": True,
+        "significance": (
+            "België zet mensenrechten op de EU-agenda; eind januari 2025 maakte de Europese Commissie "
+            "verdere betalingen aan Tunesië afhankelijk van de naleving van mensenrechten."
+        ),
+        "contribution": (
+            "De brief kan in verband worden gebracht met de gesprekken van 11.11.11 met het kabinet De Moor "
+            "en de schriftelijke opvolging; het relatieve gewicht in de Europese beleidswijziging is "
+            "moeilijk te bepalen."
+        ),
+        "substantiation": "partly",
+        "social_actor_organisations": ["kabinet-asiel-migratie"],
+        "social_actor_persons": ["nicole-de-moor"],
+        "dossiers": ["pushbacks"],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "oc-2024-eu-voorzitterschap-agenda",
+        "title": "Mensenrechten van vluchtelingen op agenda EU-werkgroep",
+        "description": (
+            "Naar aanleiding van het Belgisch EU-voorzitterschap plaatste de Belgische regering op 6 juni "
+            "2024 de mensenrechtensituatie van vluchtelingen op de agenda van de werkgroep over externe "
+            "aspecten van het migratiebeleid."
+        ),
+        "date": datetime.date(2024, 6, 6),
+        "political_level": "eu",
+        "change_type": "agenda",
+        "intended": True,
+        "positive": True,
+        "significance": (
+            "België gebruikt zijn EU-voorzitterschap om mensenrechten in het externe migratiebeleid te "
+            "agenderen."
+        ),
+        "contribution": (
+            "Opgesomd onder de activiteiten waarmee 11.11.11 de Belgische regering beïnvloedde rond de "
+            "Tunesiëdeal."
+        ),
+        "substantiation": "partly",
+        "social_actor_organisations": ["federale-regering"],
+        "social_actor_persons": [],
+        "dossiers": ["pushbacks"],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "oc-2024-gennez-libie",
+        "title": "Gennez pleit voor mensenrechten in EU-samenwerking met Libië",
+        "description": (
+            "Minister van Ontwikkelingssamenwerking Gennez pleitte op 1 juni 2024 voor meer aandacht voor "
+            "mensenrechten en transparantie in de EU-samenwerking met Libië."
+        ),
+        "date": datetime.date(2024, 6, 1),
+        "political_level": "federal",
+        "change_type": "discourse",
+        "intended": True,
+        "positive": True,
+        "significance": "Verhoogde aandacht voor mensenrechten in de samenwerking met Libië.",
+        "contribution": (
+            "Volgens verschillende geïnterviewden het gevolg van lobbyactiviteiten van 11.11.11 op het "
+            "kabinet Gennez."
+        ),
+        "substantiation": "substantiated",
+        "social_actor_organisations": ["kabinet-ontwikkelingssamenwerking"],
+        "social_actor_persons": ["caroline-gennez"],
+        "dossiers": ["pushbacks"],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "oc-2024-vlaams-regeerakkoord-arbeidsmigranten",
+        "title": "Vlaams regeerakkoord 2024: loket voor arbeidsmigranten",
+        "description": (
+            "Het Vlaams regeerakkoord 2024 besteedt opnieuw aandacht aan de rechten van arbeidsmigranten en "
+            "kondigt een loket aan waar zij info krijgen over hun rechten; het blijft vooral focussen op "
+            "kennismigratie en knelpuntberoepen."
+        ),
+        "date": datetime.date(2024, 1, 1),
+        "date_approximate": True,
+        "political_level": "flemish",
+        "change_type": "policy_content",
+        "intended": True,
+        "positive": True,
+        "significance": "Aandacht voor de rechten van arbeidsmigranten op Vlaams niveau.",
+        "contribution": (
+            "Onvoldoende bewijsmateriaal gevonden; wel aannemelijk dat de input aan de onderhandelaars tot "
+            "opname van het thema leidde."
+        ),
+        "substantiation": "not_substantiated",
+        "social_actor_organisations": ["vlaamse-regering"],
+        "social_actor_persons": [],
+        "dossiers": ["arbeidsmigratie"],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "oc-2024-klimaatfinanciering-247-miljoen",
+        "title": "Belgische klimaatfinanciering stijgt van 154 naar 247 miljoen per jaar",
+        "description": (
+            "De Belgische bijdrage aan internationale klimaatfinanciering stijgt van 154 miljoen naar 247 "
+            "miljoen per jaar; het door 11.11.11 gevraagde bedrag van 500 miljoen werd niet bereikt."
+        ),
+        "date": datetime.date(2024, 1, 1),
+        "date_approximate": True,
+        "political_level": "federal",
+        "change_type": "budget",
+        "intended": True,
+        "positive": True,
+        "significance": "Substantiële vooruitgang, hoewel minder dan gevraagd.",
+        "contribution": (
+            "Grotendeels toe te schrijven aan een combinatie van Europese verplichtingen, internationale "
+            "onderhandelingen en de advocacy van 11.11.11 en de Klimaatcoalitie; de exacte contributie is "
+            "moeilijk te bepalen. De discussies werden vooral begrotingsdiscussies."
+        ),
+        "substantiation": "partly",
+        "social_actor_organisations": ["federale-regering"],
+        "social_actor_persons": [],
+        "dossiers": ["klimaatfinanciering"],
+        "source": "Evaluatierapport Samenvatting; §4.1.2.1; §6",
+    },
+    {
+        "key": "oc-2024-cop29-ncqg",
+        "title": "COP29: nieuwe doelstelling voor klimaatfinanciering verdrievoudigd",
+        "description": (
+            "Op COP29 werd de VN-doelstelling voor klimaatfinanciering (NCQG) verhoogd van 100 naar 300 "
+            "miljard USD per jaar (vanaf 2035), met tot 1,3 biljoen USD via privé-actoren; België verzette "
+            "zich daar niet tegen."
+        ),
+        "date": datetime.date(2024, 11, 1),
+        "date_approximate": True,
+        "political_level": "international",
+        "change_type": "policy_content",
+        "intended": True,
+        "positive": True,
+        "significance": "Ook vermogende ontwikkelingslanden kunnen nu formeel bijdragen.",
+        "contribution": (
+            "11.11.11/KC gaf veel feedback aan de Belgische delegatie op tekstvoorstellen en volgde de "
+            "tussentijdse meetings via CAN op; de exacte contributie is moeilijk te bepalen."
+        ),
+        "substantiation": "partly",
+        "social_actor_organisations": ["cop-unfccc", "belgische-delegatie-cop"],
+        "social_actor_persons": [],
+        "dossiers": ["klimaatfinanciering"],
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "oc-loss-and-damage-opening",
+        "title": "Opening rond loss and damage",
+        "description": (
+            "Minister Demir was in het begin tegenstander van loss and damage, maar heeft het uiteindelijk "
+            "niet geblokkeerd; Wallonië en het federale niveau hebben met een klein bedrag bijgedragen."
+        ),
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "political_level": "flemish",
+        "change_type": "behaviour",
+        "intended": True,
+        "positive": True,
+        "significance": "Een opening en een belangrijke stap naar toekomstig politiek werk.",
+        "contribution": (
+            "11.11.11 beïnvloedde de Belgische positie via de Klimaatcoalitie; rond loss and damage werkten "
+            "beleid, communicatie en beweging goed samen (o.a. Keniaanse activisten in België)."
+        ),
+        "substantiation": "partly",
+        "social_actor_organisations": ["kabinet-demir", "waalse-regering", "federale-regering"],
+        "social_actor_persons": ["zuhal-demir"],
+        "dossiers": ["loss-and-damage"],
+        "source": "Evaluatierapport Samenvatting; §4.1.2.1; §4.3",
+    },
+]
+
+EVIDENCE = [
+    {
+        "key": "ev-debat-vlaams-parlement",
+        "outcome": "oc-2022-actualiteitsdebat-vlaams-parlement",
+        "source_type": "parliamentary_record",
+        "reference": "Actualiteitsdebat Vlaams Parlement, 11 mei 2022",
+        "url": "",
+        "quote": "",
+        "date": datetime.date(2022, 5, 11),
+        "reliability": "high",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "ev-evaluatie-debat",
+        "outcome": "oc-2022-actualiteitsdebat-vlaams-parlement",
+        "source_type": "evaluation",
+        "reference": "Evaluatierapport, bevindingen sub-thema arbeidsmigratie",
+        "url": "",
+        "quote": (
+            "De studie verscheen op 10 mei 2022 in de pers wat onmiddellijk aanleiding gaf tot een "
+            "actualiteitendebat op 11 mei 2022 in het Vlaams Parlement."
+        ),
+        "date": None,
+        "reliability": "high",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "ev-imc-besluit",
+        "outcome": "oc-2023-imc-arbeidsmigratie",
+        "source_type": "document",
+        "reference": "Besluit van de Interministeriële Conferentie van 7 juli 2023",
+        "url": "",
+        "quote": "De studie werd trouwens expliciet vermeld in het besluit.",
+        "date": datetime.date(2023, 7, 7),
+        "reliability": "high",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "ev-evaluatie-imc",
+        "outcome": "oc-2023-imc-arbeidsmigratie",
+        "source_type": "evaluation",
+        "reference": "Evaluatierapport, contributieanalyse arbeidsmigratie",
+        "url": "",
+        "quote": (
+            "De contributie van 11.11.11 op de beslissingen van het IMC omtrent een betere bescherming van "
+            "de arbeidsmigranten lijkt sterk geweest te zijn."
+        ),
+        "date": None,
+        "reliability": "high",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "ev-interviews-hervestiging",
+        "outcome": "oc-2023-hervestigingsstructuur",
+        "source_type": "interview",
+        "reference": "Interviews met beleidsvoerders (tussentijdse evaluatie)",
+        "url": "",
+        "quote": (
+            "De Moor gaf zelf te kennen dat ze met deze beslissing gehoor gaf aan de vraag van 11.11.11."
+        ),
+        "date": None,
+        "reliability": "high",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "ev-evaluatie-migratiewetboek",
+        "outcome": "oc-hervestiging-migratiewetboek",
+        "source_type": "evaluation",
+        "reference": "Evaluatierapport, sub-thema hervestiging",
+        "url": "",
+        "quote": "Daarnaast lijkt ook hervestiging te zijn opgenomen in het nieuwe migratiewetboek.",
+        "date": None,
+        "reliability": "medium",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "ev-evaluatie-o-remit",
+        "outcome": "oc-2023-o-remit",
+        "source_type": "evaluation",
+        "reference": "Evaluatierapport, thema remittances",
+        "url": "",
+        "quote": (
+            "De nota, die vanuit de administratie, werd aangeleverd was sterk gebaseerd op cijfers en "
+            "oplossingen die door 11.11.11 werden aangedragen."
+        ),
+        "date": None,
+        "reliability": "high",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "ev-impactstudie-ace-hiva",
+        "outcome": "oc-2020-inputpapers-overgenomen",
+        "source_type": "document",
+        "reference": (
+            "ACE Europe & HIVA (2022). Eindevaluatie van de beleidsbeïnvloeding van 11.11.11 – 2017-2022. "
+            "Deelrapport Migratie, p.36."
+        ),
+        "url": "",
+        "quote": "",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "reliability": "high",
+        "source": "Evaluatierapport §4.1.1.1 (voetnoot 1)",
+    },
+    {
+        "key": "ev-evaluatie-leggeri",
+        "outcome": "oc-2022-ontslag-leggeri",
+        "source_type": "evaluation",
+        "reference": "Evaluatierapport, sub-thema pushbacks",
+        "url": "",
+        "quote": (
+            "Uiteraard is de contributie in het aankaarten van de mensenrechtenschendingen bij Frontex een "
+            "samenspel geweest van verschillende Belgische én Europese civiele organisaties."
+        ),
+        "date": None,
+        "reliability": "medium",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "ev-tweet-de-moor",
+        "outcome": "oc-2022-de-moor-tegen-pushbacks",
+        "source_type": "social_media",
+        "reference": "Bericht van Nicole de Moor op X, als reactie op de pushbackrapporten",
+        "url": "https://x.com/Nicole_demoor/status/1757679162729414989",
+        "quote": "",
+        "date": None,
+        "reliability": "medium",
+        "source": "Evaluatierapport §4.1.1.1 (voetnoot 2)",
+    },
+    {
+        "key": "ev-evaluatie-brief-johansson",
+        "outcome": "oc-2023-brief-johansson",
+        "source_type": "evaluation",
+        "reference": "Evaluatierapport, sub-thema pushbacks / Tunesiëdeal",
+        "url": "",
+        "quote": (
+            "Deze brief kan in verband worden gebracht met de gesprekken van 11.11.11 met het kabinet De "
+            "Moor en schriftelijke opvolgingsactiviteiten."
+        ),
+        "date": None,
+        "reliability": "medium",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "ev-pers-reactie-de-moor",
+        "outcome": "oc-2023-brief-johansson",
+        "source_type": "press",
+        "reference": (
+            "Reactie van De Moor op de oproep tot opschorting van de Tunesiëdeal (De Standaard, VRT-radio)"
+        ),
+        "url": "",
+        "quote": "",
+        "date": datetime.date(2023, 7, 29),
+        "reliability": "medium",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "ev-evaluatie-eu-voorzitterschap",
+        "outcome": "oc-2024-eu-voorzitterschap-agenda",
+        "source_type": "evaluation",
+        "reference": "Evaluatierapport, sub-thema pushbacks / Tunesiëdeal",
+        "url": "",
+        "quote": "",
+        "date": None,
+        "reliability": "medium",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "ev-interviews-gennez",
+        "outcome": "oc-2024-gennez-libie",
+        "source_type": "interview",
+        "reference": "Interviews (tussentijdse evaluatie), verschillende geïnterviewden",
+        "url": "",
+        "quote": "",
+        "date": None,
+        "reliability": "medium",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "ev-evaluatie-vlaams-regeerakkoord",
+        "outcome": "oc-2024-vlaams-regeerakkoord-arbeidsmigranten",
+        "source_type": "evaluation",
+        "reference": "Evaluatierapport, sub-thema arbeidsmigratie",
+        "url": "",
+        "quote": (
+            "In Het Vlaams regeerakkoord 2024 konden de evaluatoren onvoldoende bewijsmateriaal vinden dat "
+            "11.11.11 een invloed heeft gehad op de aandacht voor de rechten van arbeidsmigranten."
+        ),
+        "date": None,
+        "reliability": "low",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "ev-evaluatie-klimaatfinanciering",
+        "outcome": "oc-2024-klimaatfinanciering-247-miljoen",
+        "source_type": "evaluation",
+        "reference": "Evaluatierapport, outcomes klimaatstrategie",
+        "url": "",
+        "quote": (
+            "Uiteindelijk is het Belgische bedrag van klimaatfinanciering substantieel verhoogd, hoewel "
+            "minder dan op voorhand gevraagd, nl. naar 247 miljoen."
+        ),
+        "date": None,
+        "reliability": "medium",
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "ev-government-se-ncqg",
+        "outcome": "oc-2024-cop29-ncqg",
+        "source_type": "website",
+        "reference": "Government Offices of Sweden: New climate finance goal adopted at COP29",
+        "url": "https://www.government.se/articles/2024/12/new-climate-finance-goal-adopted-at-cop29/",
+        "quote": "",
+        "date": datetime.date(2024, 12, 1),
+        "date_approximate": True,
+        "reliability": "high",
+        "source": "Evaluatierapport §4.1.2.1 (voetnoot 7)",
+    },
+    {
+        "key": "ev-evaluatie-ncqg",
+        "outcome": "oc-2024-cop29-ncqg",
+        "source_type": "evaluation",
+        "reference": "Evaluatierapport, outcomes klimaatstrategie (COP29)",
+        "url": "",
+        "quote": "België heeft zich daar niet tegen verzet.",
+        "date": None,
+        "reliability": "medium",
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "ev-evaluatie-loss-and-damage",
+        "outcome": "oc-loss-and-damage-opening",
+        "source_type": "evaluation",
+        "reference": "Evaluatierapport, outcomes klimaatstrategie",
+        "url": "",
+        "quote": (
+            "Minister Demir was in het begin tegenstander van loss and damage, maar uiteindelijk heeft ze "
+            "het niet geblokkeerd."
+        ),
+        "date": None,
+        "reliability": "medium",
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+]
+
+CONTRIBUTIONS = [
+    # arbeidsmigratie
+    {
+        "outcome": "oc-2022-actualiteitsdebat-vlaams-parlement",
+        "output": "o-2022-vub-studie",
+        "narrative": (
+            "De publicatie van de VUB-studie in de pers op 10 mei 2022 gaf onmiddellijk aanleiding tot het "
+            "actualiteitendebat."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2022-actualiteitsdebat-vlaams-parlement",
+        "activity": "a-2022-vub-studie-werkgroep",
+        "narrative": "11.11.11 liet de studie uitvoeren samen met de Werkgroep Arbeidsmigratie.",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2023-imc-arbeidsmigratie",
+        "output": "o-2022-vub-studie",
+        "narrative": (
+            "De IMC-beslissingen volgden in belangrijke mate de aanbevelingen van de studie, die expliciet "
+            "in het besluit werd vermeld."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2023-imc-arbeidsmigratie",
+        "activity": "a-2022-lobbytraject-imc",
+        "narrative": (
+            "Intensief lobbytraject in 2022 en 2023 naar partijen en politici in functie van de IMC."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2023-imc-arbeidsmigratie",
+        "contact": "c-2023-kabinet-de-moor-imc",
+        "narrative": "Overleg met het federale kabinet De Moor.",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2023-imc-arbeidsmigratie",
+        "contact": "c-2023-kabinet-de-sutter-imc",
+        "narrative": "Overleg met het federale kabinet De Sutter.",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2023-imc-arbeidsmigratie",
+        "contact": "c-2023-kabinet-dermagne-imc",
+        "narrative": "Overleg met het federale kabinet Dermagne.",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2023-imc-arbeidsmigratie",
+        "contact": "c-2023-kabinet-brouns-imc",
+        "narrative": "Lobby op het Vlaamse niveau bij het kabinet Brouns.",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2023-imc-arbeidsmigratie",
+        "organisation": "werkgroep-arbeidsmigratie",
+        "narrative": (
+            "De leden van de Werkgroep Arbeidsmigratie (ACV, Fairwork België, Orbit vzw) gaven samen met "
+            "11.11.11 de studie in opdracht."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2024-vlaams-regeerakkoord-arbeidsmigranten",
+        "output": "o-2024-input-vlaams-regeerakkoord",
+        "narrative": (
+            "Aannemelijk, maar onvoldoende onderbouwd, dat de input aan de onderhandelaars tot opname van "
+            "het thema leidde."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    # hervestiging
+    {
+        "outcome": "oc-2023-hervestigingsstructuur",
+        "activity": "a-lobby-hervestiging",
+        "narrative": (
+            "Een autonome opvangstructuur voor hervestiging was reeds lang een vraag van 11.11.11; De Moor "
+            "erkende dat ze daarmee gehoor gaf aan die vraag."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-hervestiging-migratiewetboek",
+        "activity": "a-lobby-hervestiging",
+        "narrative": (
+            "De contributie van 11.11.11 aan het thema hervestiging werd door de beleidsvoerders "
+            "uitdrukkelijk erkend."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2020-inputpapers-overgenomen",
+        "output": "o-2020-inputpapers-regeerakkoord",
+        "narrative": (
+            "Zinnen uit de inputpapers werden overgenomen; de presentatie in het kabinet Mahdi droeg bij tot "
+            "een plek in de beleidsnota."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    # remittances
+    {
+        "outcome": "oc-2023-o-remit",
+        "contact": "c-2022-kabinet-kitir-remittances",
+        "narrative": (
+            "Lobby bij het kabinet van ontwikkelingssamenwerking voor de uitvoering van het engagement uit "
+            "het regeerakkoord."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2023-o-remit",
+        "contact": "c-2022-administratie-remittances",
+        "narrative": (
+            "Lobby bij DGD, IOM en Enabel; de administratie deed actief beroep op 11.11.11 voor informatie."
+        ),
+        "source": "Evaluatierapport §4.1.1.1; §4.1.1.2",
+    },
+    {
+        "outcome": "oc-2023-o-remit",
+        "output": "o-2022-remittances-input",
+        "narrative": (
+            "De nota van de administratie, die het kabinet aannam, was sterk gebaseerd op de cijfers en "
+            "oplossingen van 11.11.11."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    # pushbacks
+    {
+        "outcome": "oc-2022-ontslag-leggeri",
+        "output": "o-2022-parlementaire-vragen-frontex",
+        "narrative": (
+            "Drie door 11.11.11 geschreven parlementaire vragen zetten de regering onder druk om haar rol in "
+            "de Frontex-bestuursorganen op te nemen."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2022-ontslag-leggeri",
+        "output": "o-2022-resolutie-frontex",
+        "narrative": "Resolutie op initiatief van 11.11.11, gevolgd door twee hoorzittingen.",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2022-ontslag-leggeri",
+        "contact": "c-2022-kabinet-mahdi-frontex",
+        "narrative": "Lobbyactiviteiten naar het kabinet Mahdi en verschillende vice-kabinetten.",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2022-ontslag-leggeri",
+        "contact": "c-2022-hoorzitting-frontex",
+        "narrative": (
+            "In een hoorzitting moest de Belgische vertegenwoordiger in de Frontex-Raad van Bestuur "
+            "verantwoording afleggen."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2022-de-moor-tegen-pushbacks",
+        "output": "o-pushbackrapporten",
+        "narrative": (
+            "Er komt aantoonbaar politieke reactie op de pushbackrapporten, al is er geen rechtstreeks "
+            "verband met de standpuntinname vastgesteld."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2023-brief-johansson",
+        "contact": "c-2023-kabinet-de-moor-tunesie",
+        "narrative": (
+            "De brief kan in verband worden gebracht met de gesprekken van 11.11.11 met het kabinet De Moor."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2023-brief-johansson",
+        "contact": "c-2023-kabinet-de-moor-tunesie-opvolging",
+        "narrative": "En met de schriftelijke opvolgingsactiviteiten.",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2023-brief-johansson",
+        "output": "o-2023-oproep-opschorting-tunesiedeal",
+        "narrative": (
+            "De oproep via De Standaard en VRT-radio lokte een reactie van De Moor uit (29/07/2023)."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2024-eu-voorzitterschap-agenda",
+        "output": "o-2023-petitie-tunesiedeal",
+        "narrative": (
+            "De petitie maakte deel uit van de druk op de Belgische regering rond de Tunesiëdeal die "
+            "voorafging aan de agendering."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2024-eu-voorzitterschap-agenda",
+        "contact": "c-2023-kabinet-de-moor-tunesie",
+        "narrative": (
+            "De gesprekken met het kabinet De Moor over de mensenrechten in het externe migratiebeleid."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "outcome": "oc-2024-gennez-libie",
+        "contact": "c-2024-kabinet-gennez-libie",
+        "narrative": (
+            "Volgens verschillende geïnterviewden was het pleidooi het gevolg van lobbyactiviteiten van "
+            "11.11.11 op het kabinet Gennez."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    # klimaat
+    {
+        "outcome": "oc-2024-klimaatfinanciering-247-miljoen",
+        "activity": "a-klimaatcoalitie-politieke-werkgroep",
+        "narrative": (
+            "11.11.11 zette, vaak namens de Klimaatcoalitie, fors in op een verhoging van de Belgische "
+            "bijdrage."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "outcome": "oc-2024-klimaatfinanciering-247-miljoen",
+        "output": "o-2024-thought-paper-cop29",
+        "narrative": (
+            "Het thought paper vroeg een verhoging van de Belgische bijdrage tot 500 miljoen per jaar."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "outcome": "oc-2024-klimaatfinanciering-247-miljoen",
+        "organisation": "klimaatcoalitie",
+        "narrative": (
+            "De advocacy van 11.11.11 en haar coalitiepartners speelde mee naast Europese verplichtingen en "
+            "internationale onderhandelingen."
+        ),
+        "source": "Evaluatierapport §6",
+    },
+    {
+        "outcome": "oc-2024-cop29-ncqg",
+        "contact": "c-2024-cop29-ontbijt",
+        "narrative": (
+            "Feedback op tekstvoorstellen aan de Belgische delegatie, die voor de EU vaak de eerste drafts "
+            "uitwerkte."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "outcome": "oc-2024-cop29-ncqg",
+        "activity": "a-2024-cop29",
+        "narrative": (
+            "Sterke aanwezigheid van 11.11.11/KC op COP29, waar rond het financieringsdossier veel ter "
+            "plekke werd beslist."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "outcome": "oc-2024-cop29-ncqg",
+        "organisation": "can",
+        "narrative": (
+            "Bijdrage aan de tussentijdse meetings over klimaatfinanciering via het Climate Action Network."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "outcome": "oc-loss-and-damage-opening",
+        "activity": "a-klimaatcoalitie-politieke-werkgroep",
+        "narrative": (
+            "11.11.11 wilde via de Klimaatcoalitie de Belgische positie over loss and damage beïnvloeden, "
+            "waar vooral het Vlaamse Gewest weerstand bood."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "outcome": "oc-loss-and-damage-opening",
+        "contact": "c-kabinet-demir-klimaat",
+        "narrative": (
+            "Uitwisselingen met het kabinet Demir, al waren die minder talrijk en minder constructief."
+        ),
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+]
+
+OBSERVATIONS = [
+    {
+        "progress_marker": "pm-klimaat-01",
+        "period_start": datetime.date(2022, 1, 1),
+        "period_end": datetime.date(2024, 12, 31),
+        "rating": "medium",
+        "narrative": (
+            "Er waren uitwisselingen met het kabinet van Vlaams minister Demir, maar minder talrijk en "
+            "volgens dat kabinet “minder constructief”; 11.11.11 koos bewust meer voor het federale niveau."
+        ),
+        "outcomes": [],
+        "contacts": ["c-kabinet-demir-klimaat"],
+        "source": "Evaluatierapport §4.1.2.1; §4.2",
+    },
+    {
+        "progress_marker": "pm-klimaat-02",
+        "period_start": datetime.date(2022, 1, 1),
+        "period_end": datetime.date(2024, 12, 31),
+        "rating": "high",
+        "narrative": "De Belgische bijdrage aan klimaatfinanciering steeg van 154 naar 247 miljoen per jaar.",
+        "outcomes": ["oc-2024-klimaatfinanciering-247-miljoen"],
+        "contacts": [],
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "progress_marker": "pm-klimaat-03",
+        "period_start": datetime.date(2022, 1, 1),
+        "period_end": datetime.date(2024, 12, 31),
+        "rating": "low",
+        "narrative": (
+            "De totale Belgische bijdrage ligt met 247 miljoen per jaar boven 150 miljoen, maar het rapport "
+            "vermeldt geen nieuw akkoord tussen de Vlaamse, federale, Waalse en Brusselse ministers."
+        ),
+        "outcomes": ["oc-2024-klimaatfinanciering-247-miljoen"],
+        "contacts": [],
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "progress_marker": "pm-klimaat-05",
+        "period_start": datetime.date(2022, 1, 1),
+        "period_end": datetime.date(2024, 12, 31),
+        "rating": "medium",
+        "narrative": (
+            "Met parlementairen (vooral Groen/Ecolo, Vooruit en in mindere mate PVDA) werden parlementaire "
+            "vragen en resoluties over klimaatfinanciering uitgewerkt en ingediend, maar minder dan in "
+            "aanloop naar COP26."
+        ),
+        "outcomes": [],
+        "contacts": [],
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "progress_marker": "pm-klimaat-08",
+        "period_start": datetime.date(2022, 1, 1),
+        "period_end": datetime.date(2024, 12, 31),
+        "rating": "low",
+        "narrative": (
+            "Minister Demir was aanvankelijk tegenstander van loss and damage maar blokkeerde het "
+            "uiteindelijk niet; de uitwisselingen met haar kabinet bleven beperkt."
+        ),
+        "outcomes": ["oc-loss-and-damage-opening"],
+        "contacts": ["c-kabinet-demir-klimaat"],
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "progress_marker": "pm-klimaat-09",
+        "period_start": datetime.date(2022, 1, 1),
+        "period_end": datetime.date(2024, 12, 31),
+        "rating": "medium",
+        "narrative": (
+            "België sprak zich explicieter uit over de nood aan bijkomende klimaatfinanciering en, beperkt, "
+            "over het fonds voor loss and damage; op COP29 verzette België zich niet tegen de nieuwe "
+            "doelstelling."
+        ),
+        "outcomes": ["oc-2024-cop29-ncqg", "oc-loss-and-damage-opening"],
+        "contacts": ["c-2023-cop28-delegatie", "c-2024-cop29-ontbijt"],
+        "source": "Evaluatierapport §4.1.2.1; §6",
+    },
+    {
+        "progress_marker": "pm-migratie-01",
+        "period_start": datetime.date(2022, 1, 1),
+        "period_end": datetime.date(2024, 12, 31),
+        "rating": "medium",
+        "narrative": (
+            "Het kabinet van de staatssecretaris erkende de vraag van 11.11.11 over hervestiging "
+            "uitdrukkelijk bij de beslissing van 31 juli 2023; jaarlijkse gesprekken worden in het rapport "
+            "niet afzonderlijk beschreven."
+        ),
+        "outcomes": ["oc-2023-hervestigingsstructuur"],
+        "contacts": [],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "progress_marker": "pm-migratie-05",
+        "period_start": datetime.date(2022, 1, 1),
+        "period_end": datetime.date(2024, 12, 31),
+        "rating": "none",
+        "narrative": (
+            "Door het tekort aan opvangplaatsen werden de beloofde aantallen hervestigingen niet waargemaakt "
+            "en kwam hervestiging quasi volledig tot stilstand."
+        ),
+        "outcomes": [],
+        "contacts": [],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "progress_marker": "pm-migratie-07",
+        "period_start": datetime.date(2022, 1, 1),
+        "period_end": datetime.date(2024, 12, 31),
+        "rating": "medium",
+        "narrative": (
+            "Er werd een autonome opvangstructuur voor hervestiging opgericht (31/07/2023) en hervestiging "
+            "lijkt opgenomen in het nieuwe migratiewetboek, waarvan de stemming hoogst onzeker is."
+        ),
+        "outcomes": ["oc-2023-hervestigingsstructuur", "oc-hervestiging-migratiewetboek"],
+        "contacts": [],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "progress_marker": "pm-migratie-08",
+        "period_start": datetime.date(2022, 1, 1),
+        "period_end": datetime.date(2024, 12, 31),
+        "rating": "high",
+        "narrative": (
+            "Opeenvolgende bewindslieden (Mahdi, De Moor) stelden dat pushbacks niet geoorloofd zijn; de "
+            "regering vroeg aandacht voor mensenrechten bij de Tunesiëdeal en agendeerde ze tijdens het "
+            "EU-voorzitterschap."
+        ),
+        "outcomes": [
+            "oc-2022-de-moor-tegen-pushbacks",
+            "oc-2023-brief-johansson",
+            "oc-2024-eu-voorzitterschap-agenda",
+        ],
+        "contacts": ["c-2023-kabinet-de-moor-tunesie"],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "progress_marker": "pm-migratie-09",
+        "period_start": datetime.date(2022, 1, 1),
+        "period_end": datetime.date(2024, 12, 31),
+        "rating": "high",
+        "narrative": (
+            "Drie door 11.11.11 geschreven parlementaire vragen en een resolutie over Frontex; in een "
+            "hoorzitting moest de Belgische vertegenwoordiger in de Frontex-Raad van Bestuur de Belgische "
+            "posities verantwoorden."
+        ),
+        "outcomes": ["oc-2022-ontslag-leggeri"],
+        "contacts": ["c-2022-hoorzitting-frontex"],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+]
