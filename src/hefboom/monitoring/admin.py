@@ -1,8 +1,9 @@
 """Admin for monitoring records; confidential contacts stay hidden here as everywhere."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 
-from hefboom.core.access import visible_contacts
+from hefboom.core.access import get_contact_for_user, visible_contacts
 from hefboom.core.admin import TrackedAdmin, TrackedInline
 from hefboom.monitoring.models import (
     Activity,
@@ -39,6 +40,16 @@ class ContactAdmin(TrackedAdmin):
 
     def get_queryset(self, request):
         return visible_contacts(request.user)
+
+    # The history views fall back on historical rows for objects outside get_queryset; a
+    # confidential contact's history must stay as hidden as the contact itself.
+    def history_view(self, request, object_id, extra_context=None):
+        get_contact_for_user(request.user, unquote(object_id))
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        get_contact_for_user(request.user, unquote(object_id))
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Activity)

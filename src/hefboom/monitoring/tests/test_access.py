@@ -73,6 +73,14 @@ def test_confidential_contact_is_hidden_from_others_everywhere(
     admin_change = client.get(
         reverse("admin:monitoring_contact_change", args=[confidential_contact.pk]))
     assert admin_change.status_code in (302, 403) or SECRET not in admin_change.content.decode()
+    for url in (
+        reverse("admin:monitoring_contact_history", args=[confidential_contact.pk]),
+        reverse("admin:monitoring_contact_simple_history",
+                args=[confidential_contact.pk, confidential_contact.history.first().history_id]),
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403, 404), url
+        assert SECRET not in response.content.decode(), url
     assert not Contact.objects.visible_to(user).filter(pk=confidential_contact.pk).exists()
 
 
