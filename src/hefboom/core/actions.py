@@ -27,8 +27,11 @@ def save_record(record, user, *, m2m: dict | None = None, required_m2m: tuple[st
         raise
     if missing:
         raise ValidationError(missing)
+    created = record._state.adding
     record.stamp(user)
-    record.save()
-    for name, values in m2m.items():
-        getattr(record, name).set(values)
+    with record.history_deferred():
+        record.save()
+        for name, values in m2m.items():
+            getattr(record, name).set(values)
+    record.write_version(created)
     return record

@@ -32,8 +32,18 @@ class TrackedAdmin(SimpleHistoryAdmin):
         return self._may_edit(request)
 
     def save_model(self, request, obj, form, change):
+        # The version is written in save_related, once the many-to-many links are saved too.
         obj.stamp(request.user)
+        obj.skip_history_when_saving = True
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        obj = form.instance
+        try:
+            super().save_related(request, form, formsets, change)
+        finally:
+            del obj.skip_history_when_saving
+        obj.write_version(created=not change)
 
     def save_formset(self, request, form, formset, change):
         for inline in formset.save(commit=False):

@@ -1,9 +1,24 @@
 """What every Hefboom record shares: who created and changed it, when, and its change history."""
 
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+
+class TrackedHistory(HistoricalRecords):
+    """Change history that `save_record` writes once per save, after the links are set.
+
+    simple_history would otherwise write one row on save (before the many-to-many links exist)
+    and one more per changed link; a user's single edit should be a single version.
+    """
+
+    def finalize(self, sender, **kwargs):
+        super().finalize(sender, **kwargs)
+        if issubclass(sender, self.cls) and not sender._meta.abstract:
+            sender._tracked_history = self
 
 
 class TrackedModel(models.Model):
@@ -36,7 +51,9 @@ class TrackedModel(models.Model):
         help_text=_("Where this information comes from, e.g. a document and its section."),
     )
 
-    history = HistoricalRecords(inherit=True)
+    history = TrackedHistory(inherit=True)
+    # Subclasses name the many-to-many links whose state each version keeps.
+    _history_m2m_fields: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -49,3 +66,15 @@ class TrackedModel(models.Model):
             self.created_by = user
         self.updated_by = user
         self._history_user = user
+
+    @contextmanager
+    def history_deferred(self):
+        """Save and link inside this block; then call `write_version` once."""
+        self.skip_history_when_saving = True
+        try:
+            yield
+        finally:
+            del self.skip_history_when_saving
+
+    def write_version(self, created: bool) -> None:
+        type(self)._tracked_history.create_historical_record(self, "+" if created else "~")

@@ -136,6 +136,8 @@ class Assumption(TrackedModel):
 
 class BoundaryPartner(TrackedModel):
     """An actor whose behaviour the programme wants to change (Outcome Mapping)."""
+    _history_m2m_fields = ("organisations",)
+
 
     theme = models.ForeignKey(
         Theme, verbose_name=_("theme"), on_delete=models.PROTECT, related_name="boundary_partners"

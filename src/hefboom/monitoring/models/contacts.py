@@ -41,6 +41,8 @@ class ContactQuerySet(models.QuerySet):
 
 
 class Contact(TrackedModel):
+    _history_m2m_fields = ("our_participants", "persons", "organisations", "dossiers")
+
     date = models.DateField(_("date"), validators=[validate_not_in_future])
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     is_formal = models.BooleanField(_("formal"), default=True)

@@ -19,6 +19,8 @@ class Rating(models.TextChoices):
 
 
 class ProgressMarkerObservation(TrackedModel):
+    _history_m2m_fields = ("outcomes", "contacts")
+
     progress_marker = models.ForeignKey(
         ProgressMarker,
         verbose_name=_("progress marker"),

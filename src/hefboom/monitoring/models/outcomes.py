@@ -32,6 +32,8 @@ class Substantiation(models.TextChoices):
 
 class Outcome(TrackedModel):
     """An observed change in a social actor's behaviour, discourse, policy or budget."""
+    _history_m2m_fields = ("social_actor_organisations", "social_actor_persons", "dossiers")
+
 
     title = models.CharField(_("title"), max_length=250)
     description = models.TextField(

@@ -24,6 +24,8 @@ class ActivityType(models.TextChoices):
 
 
 class Activity(TrackedModel):
+    _history_m2m_fields = ("dossiers", "organisations", "our_participants")
+
     title = models.CharField(_("title"), max_length=250)
     type = models.CharField(_("type"), max_length=20, choices=ActivityType.choices)
     date = models.DateField(_("date"), validators=[validate_not_in_future])
@@ -81,6 +83,8 @@ class OutputType(models.TextChoices):
 
 
 class Output(TrackedModel):
+    _history_m2m_fields = ("dossiers",)
+
     title = models.CharField(_("title"), max_length=250)
     type = models.CharField(_("type"), max_length=30, choices=OutputType.choices)
     date = models.DateField(_("date"), validators=[validate_not_in_future])

@@ -134,3 +134,36 @@ def test_person_role_dates_and_roles_on_a_day(advisor, cabinet):
                            start_date=dt.date(2020, 10, 1), end_date=dt.date(2022, 7, 11)), None)
     assert advisor.roles_on(dt.date(2021, 5, 1)).count() == 1
     assert advisor.roles_on(dt.date(2023, 5, 1)).count() == 0
+
+
+def test_one_save_is_one_version_and_it_keeps_the_links(alice, bob, open_contact, dossier, theme):
+    assert open_contact.history.count() == 1
+    first = open_contact.history.first()
+    assert [row.dossier_id for row in first.dossiers.all()] == [dossier.pk]
+
+    other = save_record(type(dossier)(theme=theme, code="pushbacks", name="Pushbacks"), None)
+    open_contact.summary = "Telefoon, ook over pushbacks"
+    actions.record_contact(bob, open_contact, our_participants=[alice], dossiers=[dossier, other])
+    assert open_contact.history.count() == 2
+    latest = open_contact.history.first()
+    assert latest.history_user == bob
+    assert latest.history_type == "~"
+    assert sorted(row.dossier_id for row in latest.dossiers.all()) == sorted([dossier.pk, other.pk])
+    assert [row.dossier_id for row in latest.prev_record.dossiers.all()] == [dossier.pk]
+
+
+def test_admin_edit_is_one_version_with_its_links(client, mia, open_contact, dossier, alice):
+    from django.urls import reverse
+
+    client.force_login(mia)
+    url = reverse("admin:monitoring_contact_change", args=[open_contact.pk])
+    data = {"date": "2023-03-01", "channel": "call", "is_formal": "on",
+            "our_participants": [alice.pk, mia.pk], "dossiers": [dossier.pk],
+            "summary": "Aangevuld door M&E", "confidentiality": "normal",
+            "arguments": "", "their_position": "", "follow_up": "", "source_reference": ""}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert open_contact.history.count() == 2
+    latest = open_contact.history.first()
+    assert latest.history_user == mia and latest.summary == "Aangevuld door M&E"
+    assert sorted(r.user_id for r in latest.our_participants.all()) == sorted([alice.pk, mia.pk])
