@@ -34,7 +34,7 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 
 messages: $(VENV)/.base
-	cd src/hefboom && ../../$(BIN)/hefboom makemessages -l nl -l fr -l en --no-obsolete && ../../$(BIN)/hefboom compilemessages
+	cd src/hefboom && ../../$(BIN)/hefboom makemessages -l nl -l fr --no-obsolete --ignore "*/tests/*" && ../../$(BIN)/hefboom compilemessages
 
 screenshot: $(VENV)/.dev
 	HEFBOOM_SCREENSHOT=docs/img/demo.png $(BIN)/pytest -q -k test_demo_in_browser

@@ -7,6 +7,8 @@ from hefboom.accounts.models import User
 from hefboom.monitoring.models import Activity, Contact, Outcome, Output
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Dossiers are few: tick boxes beat a multi-select. (Autocomplete comes with quick capture.)
+DOSSIERS = forms.CheckboxSelectMultiple
 
 
 class RecordForm(forms.ModelForm):
@@ -31,7 +33,7 @@ class ContactForm(RecordForm):
             "dossiers", "summary", "arguments", "their_position", "follow_up", "follow_up_due",
             "confidentiality",
         ]
-        widgets = {"date": DATE, "follow_up_due": DATE}
+        widgets = {"date": DATE, "follow_up_due": DATE, "dossiers": DOSSIERS}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,7 +53,7 @@ class ActivityForm(RecordForm):
         model = Activity
         fields = ["title", "type", "date", "end_date", "description", "dossiers", "organisations",
                   "our_participants"]
-        widgets = {"date": DATE, "end_date": DATE}
+        widgets = {"date": DATE, "end_date": DATE, "dossiers": DOSSIERS}
 
 
 class OutputForm(RecordForm):
@@ -60,7 +62,7 @@ class OutputForm(RecordForm):
     class Meta:
         model = Output
         fields = ["title", "type", "date", "dossiers", "url", "file", "description", "full_text"]
-        widgets = {"date": DATE}
+        widgets = {"date": DATE, "dossiers": DOSSIERS}
 
 
 class OutcomeForm(RecordForm):
@@ -73,4 +75,4 @@ class OutcomeForm(RecordForm):
             "is_positive", "significance", "contribution", "substantiation", "dossiers",
             "social_actor_organisations", "social_actor_persons",
         ]
-        widgets = {"date": DATE}
+        widgets = {"date": DATE, "dossiers": DOSSIERS}

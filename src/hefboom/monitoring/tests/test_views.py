@@ -106,3 +106,34 @@ def test_dossier_page_lists_records_in_date_order(client, alice, dossier, cabine
     client.force_login(alice)
     page = client.get(reverse("strategy:dossier", args=[dossier.pk])).content.decode()
     assert page.index("Gesprek 0") < page.index("Gesprek 1") < page.index("Gesprek 2")
+
+
+@pytest.mark.parametrize(
+    "url_name, model, data",
+    [
+        ("monitoring:output_create", Output,
+         {"title": "Inputnota hervestiging", "type": "input_paper", "date": "2023-05-02",
+          "full_text": "België moet jaarlijks meer mensen hervestigen."}),
+        ("monitoring:activity_create", Activity,
+         {"title": "Lobbytraject hervestiging", "type": "lobby", "date": "2023-05-02",
+          "end_date": "2023-08-01"}),
+        ("monitoring:outcome_create", Outcome,
+         {"title": "Structuur beslist", "description": "De regering besliste een structuur.",
+          "date": "2023-07-31", "change_type": "policy_content", "substantiation": "pending",
+          "is_intended": "on", "is_positive": "on"}),
+    ],
+)
+def test_outputs_activities_and_outcomes_are_logged_through_the_web(
+    client, alice, dossier, url_name, model, data
+):
+    client.force_login(alice)
+    response = client.post(reverse(url_name), {**data, "dossiers": [dossier.pk]})
+    assert response.status_code == 302, response.context["form"].errors
+    record = model.objects.get()
+    assert list(record.dossiers.all()) == [dossier]
+    assert record.created_by == alice
+    assert record.history.count() == 1
+
+    bad = client.post(reverse(url_name), {**data, "date": "2999-01-01", "dossiers": [dossier.pk]})
+    assert "date" in bad.context["form"].errors
+    assert model.objects.count() == 1
