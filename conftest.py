@@ -6,6 +6,8 @@ All names are invented.
 """
 
 import datetime as dt
+import os
+import shutil
 
 import pytest
 
@@ -114,3 +116,42 @@ def english(client, settings):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     with translation.override("en"):
         yield
+
+
+CHROMIUM = os.environ.get("HEFBOOM_CHROMIUM") or shutil.which("chromium")
+
+
+@pytest.fixture
+def browser_page():
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM:
+        pytest.fail("Chromium is missing: run scripts/ensure-chromium or set HEFBOOM_CHROMIUM.")
+    # Playwright's sync API runs an event loop in this thread; the Django calls made here are
+    # plain test set-up, not concurrent access.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        context = browser.new_context(locale="nl-BE", viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def logged_in_page(live_server, browser_page):
+    """A browser page logged in as `username` (call it with the user, e.g. logged_in_page(alice))."""
+
+    def log_in(user, password=PASSWORD):
+        browser_page.goto(live_server.url + "/login/")
+        browser_page.fill("input[name=username]", user.username)
+        browser_page.fill("input[name=password]", password)
+        browser_page.click("main button[type=submit]")
+        browser_page.wait_for_url(live_server.url + "/")
+        return browser_page
+
+    return log_in

@@ -1,7 +1,6 @@
 """The demo in a real browser: Playwright driving Debian's Chromium against a live server."""
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -9,29 +8,6 @@ import pytest
 from hefboom.demo.loader import DEMO_PASSWORD, load_demo_case
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = os.environ.get("HEFBOOM_CHROMIUM") or shutil.which("chromium")
-
-
-@pytest.fixture
-def browser_page():
-    from playwright.sync_api import sync_playwright
-
-    if not CHROMIUM:
-        pytest.fail("Chromium is missing: run scripts/ensure-chromium or set HEFBOOM_CHROMIUM.")
-    # Playwright's sync API runs an event loop in this thread; the Django calls made here are
-    # plain test set-up, not concurrent access.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        context = browser.new_context(locale="nl-BE", viewport={"width": 1280, "height": 900})
-        yield context.new_page()
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "hefboom.actors",
     "hefboom.strategy",
     "hefboom.monitoring",
+    "hefboom.imports.excel",
+    "hefboom.imports.calendar",
     "hefboom.demo",
 ]
 

@@ -13,6 +13,8 @@ urlpatterns = [
     path("strategy/", include("hefboom.strategy.urls")),
     path("monitoring/", include("hefboom.monitoring.urls")),
     path("actors/", include("hefboom.actors.urls")),
+    path("import/excel/", include("hefboom.imports.excel.urls")),
+    path("import/calendar/", include("hefboom.imports.calendar.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
