@@ -4,6 +4,8 @@ One checker per object type keeps rules such as contact confidentiality in one t
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from hefboom.monitoring.models import Activity, Contact, ContributionLink, Outcome, Output
@@ -36,8 +38,31 @@ def get_activity_for_user(user, pk) -> Activity:
 
 
 def visible_contributions(user, queryset=None):
-    """Contribution links, minus those that point at a contact `user` may not see."""
-    from django.db.models import Q
-
+    """Contribution links, minus those that point at a contact `user` may not see and those
+    whose outcome or source is in the bin."""
     queryset = ContributionLink.objects.all() if queryset is None else queryset
-    return queryset.filter(Q(contact__isnull=True) | Q(contact__in=visible_contacts(user)))
+    return queryset.filter(
+        Q(contact__isnull=True) | Q(contact__in=visible_contacts(user)),
+        outcome__deleted_at__isnull=True,
+    ).exclude(
+        Q(output__deleted_at__isnull=False) | Q(activity__deleted_at__isnull=False)
+    )
+
+
+# Deleted records, for the bin: one entry per kind of record that can be deleted.
+BIN_KINDS = {
+    "contact": (Contact, lambda user: Contact.all_objects.visible_to(user)),
+    "activity": (Activity, lambda user: Activity.all_objects.all()),
+    "output": (Output, lambda user: Output.all_objects.all()),
+    "outcome": (Outcome, lambda user: Outcome.all_objects.all()),
+}
+
+
+def get_record_for_user(user, kind, pk, *, deleted=False):
+    """A contact, activity, output or outcome by kind and pk, alive (default) or in the bin."""
+    if kind not in BIN_KINDS:
+        raise Http404
+    _model, queryset = BIN_KINDS[kind]
+    records = queryset(user)
+    records = records.deleted() if deleted else records.alive()
+    return get_object_or_404(records, pk=pk)

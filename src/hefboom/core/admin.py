@@ -3,11 +3,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from hefboom.core.forms import VersionCheckedForm
+
 
 class TrackedAdmin(SimpleHistoryAdmin):
     """Admin for a TrackedModel; `editors` names who may change it ("records" or "strategy")."""
 
     editors = "records"
+    form = VersionCheckedForm
     readonly_fields = ("created_at", "created_by", "updated_at", "updated_by")
 
     def _may_edit(self, request) -> bool:
@@ -34,6 +37,8 @@ class TrackedAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         # The version is written in save_related, once the many-to-many links are saved too.
         obj.stamp(request.user)
+        if change:
+            obj.version += 1
         obj.skip_history_when_saving = True
         super().save_model(request, obj, form, change)
 

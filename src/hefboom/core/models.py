@@ -44,6 +44,12 @@ class TrackedModel(models.Model):
         related_name="+",
         editable=False,
     )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Goes up by one with every save; an edit based on an older version is refused."),
+    )
     source_reference = models.CharField(
         _("source"),
         max_length=300,
@@ -78,3 +84,43 @@ class TrackedModel(models.Model):
 
     def write_version(self, created: bool) -> None:
         type(self)._tracked_history.create_historical_record(self, "+" if created else "~")
+
+
+class SoftDeleteQuerySet(models.QuerySet):
+    def alive(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def deleted(self):
+        return self.filter(deleted_at__isnull=False)
+
+
+class AliveManager(models.Manager.from_queryset(SoftDeleteQuerySet)):
+    """The default manager: deleted records are invisible unless asked for via `all_objects`."""
+
+    def get_queryset(self):
+        return super().get_queryset().alive()
+
+
+class SoftDeletable(models.Model):
+    """A record that is never really deleted: it goes to the bin, from which M&E can restore it."""
+
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deleted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = AliveManager()
+    all_objects = SoftDeleteQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None

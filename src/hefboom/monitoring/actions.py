@@ -5,10 +5,11 @@ from hefboom.monitoring.models import Activity, Contact, ContributionLink, Evide
 
 
 def record_contact(user, contact: Contact, *, our_participants, dossiers, persons=(),
-                   organisations=()) -> Contact:
+                   organisations=(), expected_version=None) -> Contact:
     return save_record(
         contact,
         user,
+        expected_version=expected_version,
         m2m={
             "our_participants": list(our_participants),
             "dossiers": list(dossiers),
@@ -20,10 +21,11 @@ def record_contact(user, contact: Contact, *, our_participants, dossiers, person
 
 
 def record_activity(user, activity: Activity, *, dossiers, organisations=(),
-                    our_participants=()) -> Activity:
+                    our_participants=(), expected_version=None) -> Activity:
     return save_record(
         activity,
         user,
+        expected_version=expected_version,
         m2m={
             "dossiers": list(dossiers),
             "organisations": list(organisations),
@@ -33,15 +35,17 @@ def record_activity(user, activity: Activity, *, dossiers, organisations=(),
     )
 
 
-def record_output(user, output: Output, *, dossiers) -> Output:
-    return save_record(output, user, m2m={"dossiers": list(dossiers)}, required_m2m=("dossiers",))
+def record_output(user, output: Output, *, dossiers, expected_version=None) -> Output:
+    return save_record(output, user, m2m={"dossiers": list(dossiers)}, required_m2m=("dossiers",),
+                       expected_version=expected_version)
 
 
 def record_outcome(user, outcome: Outcome, *, dossiers, social_actor_organisations=(),
-                   social_actor_persons=()) -> Outcome:
+                   social_actor_persons=(), expected_version=None) -> Outcome:
     return save_record(
         outcome,
         user,
+        expected_version=expected_version,
         m2m={
             "dossiers": list(dossiers),
             "social_actor_organisations": list(social_actor_organisations),

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from hefboom.accounts.models import User
+from hefboom.core.forms import VersionCheckedForm
 from hefboom.monitoring.models import Activity, Contact, Outcome, Output
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -11,13 +12,15 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DOSSIERS = forms.CheckboxSelectMultiple
 
 
-class RecordForm(forms.ModelForm):
+class RecordForm(VersionCheckedForm):
     """A model form whose many-to-many fields are saved by an action, not by the form."""
 
     m2m_fields: tuple[str, ...] = ()
 
-    def m2m_values(self) -> dict:
-        return {name: self.cleaned_data.get(name) or [] for name in self.m2m_fields}
+    def action_arguments(self) -> dict:
+        arguments = {name: self.cleaned_data.get(name) or [] for name in self.m2m_fields}
+        arguments["expected_version"] = self.cleaned_data.get("expected_version")
+        return arguments
 
     def _save_m2m(self):  # the action sets the links in its own transaction
         pass

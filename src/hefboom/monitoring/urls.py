@@ -20,4 +20,7 @@ urlpatterns = [
     path("outcomes/new/", views.outcome_create, name="outcome_create"),
     path("outcomes/<int:pk>/", views.outcome_detail, name="outcome"),
     path("outcomes/<int:pk>/edit/", views.outcome_edit, name="outcome_edit"),
+    path("<str:kind>/<int:pk>/delete/", views.record_delete, name="delete"),
+    path("bin/", views.bin_list, name="bin"),
+    path("bin/<str:kind>/<int:pk>/restore/", views.record_restore, name="restore"),
 ]

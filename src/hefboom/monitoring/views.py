@@ -1,19 +1,24 @@
 """Lists, detail pages and edit forms for contacts, activities, outputs and outcomes."""
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from hefboom.core.access import (
+    BIN_KINDS,
     get_activity_for_user,
     get_contact_for_user,
     get_outcome_for_user,
     get_output_for_user,
+    get_record_for_user,
     require_record_editor,
     visible_contacts,
     visible_contributions,
 )
+from hefboom.core.actions import EditConflict, delete_record, restore_record
 from hefboom.monitoring import actions
 from hefboom.monitoring.forms import ActivityForm, ContactForm, OutcomeForm, OutputForm
 from hefboom.monitoring.models import Activity, Outcome, Output
@@ -51,7 +56,8 @@ def contact_detail(request, pk):
     contact = get_contact_for_user(request.user, pk)
     return render(request, "monitoring/contact_detail.html", {
         "contact": contact,
-        "contributions": contact.contributions.select_related("outcome"),
+        "contributions": visible_contributions(
+            request.user, contact.contributions.select_related("outcome")),
     })
 
 
@@ -59,7 +65,8 @@ def activity_detail(request, pk):
     activity = get_activity_for_user(request.user, pk)
     return render(request, "monitoring/activity_detail.html", {
         "activity": activity,
-        "contributions": activity.contributions.select_related("outcome"),
+        "contributions": visible_contributions(
+            request.user, activity.contributions.select_related("outcome")),
     })
 
 
@@ -67,7 +74,8 @@ def output_detail(request, pk):
     output = get_output_for_user(request.user, pk)
     return render(request, "monitoring/output_detail.html", {
         "output": output,
-        "contributions": output.contributions.select_related("outcome"),
+        "contributions": visible_contributions(
+            request.user, output.contributions.select_related("outcome")),
     })
 
 
@@ -94,9 +102,14 @@ def _edit(request, form_class, action, instance, template_title):
     form = form_class(request.POST or None, request.FILES or None, instance=instance, **kwargs)
     if request.method == "POST" and form.is_valid():
         try:
-            record = action(request.user, form.save(commit=False), **form.m2m_values())
+            record = action(request.user, form.save(commit=False), **form.action_arguments())
         except ValidationError as exc:
             form.add_error(None, exc)
+        except EditConflict as conflict:  # saved by someone else between check and save
+            try:
+                form.refuse(conflict)
+            except ValidationError as exc:
+                form.add_error(None, exc)
         else:
             return redirect(record)
     return render(request, "monitoring/record_form.html", {"form": form, "title": template_title,
@@ -139,3 +152,32 @@ def outcome_edit(request, pk):
     return _edit(request, OutcomeForm, actions.record_outcome, outcome, _("Edit outcome"))
 
 
+
+
+# The bin: deleting only moves a record there; the M&E officer can restore it.
+
+def record_delete(request, kind, pk):
+    require_record_editor(request.user)
+    record = get_record_for_user(request.user, kind, pk)
+    if request.method == "POST":
+        delete_record(record, request.user)
+        messages.success(request, _("“%(record)s” was moved to the bin.") % {"record": record})
+        return redirect("home")
+    return render(request, "monitoring/record_delete.html", {"record": record, "kind": kind})
+
+
+def bin_list(request):
+    entries = []
+    for kind, (model, queryset) in BIN_KINDS.items():
+        for record in queryset(request.user).deleted().select_related("deleted_by"):
+            entries.append((kind, model._meta.verbose_name, record))
+    entries.sort(key=lambda entry: entry[2].deleted_at, reverse=True)
+    return render(request, "monitoring/bin.html", {"entries": entries})
+
+
+@require_POST
+def record_restore(request, kind, pk):
+    record = get_record_for_user(request.user, kind, pk, deleted=True)
+    restore_record(record, request.user)
+    messages.success(request, _("“%(record)s” was restored.") % {"record": record})
+    return redirect(record)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hefboom.actors.models import Organisation, Person
-from hefboom.core.models import TrackedModel
+from hefboom.core.models import AliveManager, SoftDeletable, SoftDeleteQuerySet, TrackedModel
 from hefboom.monitoring.models.base import validate_not_in_future
 from hefboom.strategy.models import Dossier
 
@@ -27,7 +27,7 @@ class Confidentiality(models.TextChoices):
     CONFIDENTIAL = "confidential", _("Confidential")
 
 
-class ContactQuerySet(models.QuerySet):
+class ContactQuerySet(SoftDeleteQuerySet):
     def visible_to(self, user):
         """Contacts `user` may see: confidential ones only for their participants and admins."""
         if not (user and user.is_authenticated and user.is_active):
@@ -40,7 +40,7 @@ class ContactQuerySet(models.QuerySet):
         return self.filter(Q(confidentiality=Confidentiality.NORMAL) | Q(Exists(participates)))
 
 
-class Contact(TrackedModel):
+class Contact(SoftDeletable, TrackedModel):
     _history_m2m_fields = ("our_participants", "persons", "organisations", "dossiers")
 
     date = models.DateField(_("date"), validators=[validate_not_in_future])
@@ -71,7 +71,8 @@ class Contact(TrackedModel):
         help_text=_("Confidential contacts are visible only to their participants and administrators."),
     )
 
-    objects = ContactQuerySet.as_manager()
+    objects = AliveManager.from_queryset(ContactQuerySet)()
+    all_objects = ContactQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("contact")

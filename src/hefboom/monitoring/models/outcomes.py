@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hefboom.actors.models import Organisation, Person, PoliticalLevel
-from hefboom.core.models import TrackedModel
+from hefboom.core.models import SoftDeletable, TrackedModel
 from hefboom.monitoring.models.base import validate_not_in_future
 from hefboom.monitoring.models.contacts import Contact
 from hefboom.monitoring.models.work import Activity, Output
@@ -30,7 +30,7 @@ class Substantiation(models.TextChoices):
     NOT_SUBSTANTIATED = "not_substantiated", _("Not substantiated")
 
 
-class Outcome(TrackedModel):
+class Outcome(SoftDeletable, TrackedModel):
     """An observed change in a social actor's behaviour, discourse, policy or budget."""
     _history_m2m_fields = ("social_actor_organisations", "social_actor_persons", "dossiers")
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hefboom.actors.models import Organisation
-from hefboom.core.models import TrackedModel
+from hefboom.core.models import SoftDeletable, TrackedModel
 from hefboom.monitoring.models.base import validate_not_in_future
 from hefboom.strategy.models import Dossier
 
@@ -23,7 +23,7 @@ class ActivityType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Activity(TrackedModel):
+class Activity(SoftDeletable, TrackedModel):
     _history_m2m_fields = ("dossiers", "organisations", "our_participants")
 
     title = models.CharField(_("title"), max_length=250)
@@ -82,7 +82,7 @@ class OutputType(models.TextChoices):
     EVENT = "event", _("Event")
 
 
-class Output(TrackedModel):
+class Output(SoftDeletable, TrackedModel):
     _history_m2m_fields = ("dossiers",)
 
     title = models.CharField(_("title"), max_length=250)

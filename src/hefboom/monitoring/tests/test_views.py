@@ -137,3 +137,53 @@ def test_outputs_activities_and_outcomes_are_logged_through_the_web(
     bad = client.post(reverse(url_name), {**data, "date": "2999-01-01", "dossiers": [dossier.pk]})
     assert "date" in bad.context["form"].errors
     assert model.objects.count() == 1
+
+
+def test_second_editor_is_refused_and_sees_what_changed(client, alice, bob, open_contact, dossier):
+    url = reverse("monitoring:contact_edit", args=[open_contact.pk])
+    client.force_login(alice)
+    alice_form = client.get(url).context["form"]
+    seen = alice_form["expected_version"].value()
+    assert seen == 1
+
+    # Bob opens and saves first.
+    client.force_login(bob)
+    response = client.post(url, contact_form(dossier, alice, date="2023-03-01", channel="call",
+                                             summary="Bob's samenvatting", expected_version=1))
+    assert response.status_code == 302
+
+    # Alice saves what she started from version 1: refused, nothing overwritten.
+    client.force_login(alice)
+    response = client.post(url, contact_form(dossier, alice, date="2023-03-01", channel="call",
+                                             summary="Alice's samenvatting", expected_version=seen))
+    assert response.status_code == 200
+    message = " ".join(response.context["form"].non_field_errors())
+    assert "Bob" in message and "Bob's samenvatting" in message and "not saved" in message
+    open_contact.refresh_from_db()
+    assert open_contact.summary == "Bob's samenvatting"
+    assert open_contact.version == 2
+
+    # Having seen Bob's change, saving again is a deliberate choice and goes through.
+    again = response.context["form"]["expected_version"].value()
+    assert str(again) == "2"
+    response = client.post(url, contact_form(dossier, alice, date="2023-03-01", channel="call",
+                                             summary="Alice's samenvatting", expected_version=again))
+    assert response.status_code == 302
+    open_contact.refresh_from_db()
+    assert open_contact.summary == "Alice's samenvatting" and open_contact.version == 3
+
+
+def test_conflict_is_also_caught_inside_the_save(alice, bob, open_contact, dossier, cabinet):
+    from hefboom.core.actions import EditConflict
+
+    stale = Contact.objects.get(pk=open_contact.pk)
+    open_contact.summary = "Eerst"
+    actions.record_contact(bob, open_contact, our_participants=[alice], dossiers=[dossier],
+                           organisations=[cabinet], expected_version=1)
+    stale.summary = "Te laat"
+    with pytest.raises(EditConflict) as exc:
+        actions.record_contact(alice, stale, our_participants=[alice], dossiers=[dossier],
+                               expected_version=1)
+    assert [c.field for c in exc.value.changes] == ["summary"]
+    open_contact.refresh_from_db()
+    assert open_contact.summary == "Eerst"

@@ -1,0 +1,50 @@
+"""Form behaviour shared by every record form, in the web UI and in the admin."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from hefboom.core.actions import EditConflict
+
+
+def describe_conflict(conflict: EditConflict) -> str:
+    changes = "; ".join(
+        _("%(field)s: “%(before)s” → “%(after)s”")
+        % {"field": c.field, "before": c.before or "—", "after": c.after or "—"}
+        for c in conflict.changes
+    )
+    return _(
+        "%(who)s saved this record after you opened it, so your changes were not saved. "
+        "What they changed: %(changes)s. Check your changes against theirs and save again "
+        "to keep yours."
+    ) % {"who": ", ".join(conflict.editors) or _("Someone"), "changes": changes or "—"}
+
+
+class VersionCheckedForm(forms.ModelForm):
+    """Refuses a save based on an older version of the record than the one stored."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict = None
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = cleaned.get("expected_version")
+        if self.instance.pk and seen is not None:
+            stored = (type(self.instance)._base_manager.filter(pk=self.instance.pk)
+                      .values_list("version", flat=True).first())
+            if stored != seen:
+                self.refuse(EditConflict(self.instance, seen, stored))
+        return cleaned
+
+    def refuse(self, conflict: EditConflict):
+        """Show what changed; the form now carries the stored version, so saving again is a
+        deliberate choice to keep these values."""
+        self.conflict = conflict
+        self.data = self.data.copy()
+        self.data[self.add_prefix("expected_version")] = conflict.current_version
+        raise ValidationError(describe_conflict(conflict), code="edit_conflict")
