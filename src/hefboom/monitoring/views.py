@@ -20,36 +20,55 @@ from hefboom.core.access import (
 )
 from hefboom.core.actions import EditConflict, delete_record, restore_record
 from hefboom.monitoring import actions
+from hefboom.monitoring.exports import export_response
+from hefboom.monitoring.filters import ActivityFilter, ContactFilter, OutcomeFilter, OutputFilter
 from hefboom.monitoring.forms import ActivityForm, ContactForm, OutcomeForm, OutputForm
 from hefboom.monitoring.models import Activity, Outcome, Output
 
 PAGE_SIZE = 50
 
 
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+def _record_list(request, kind, filterset_class, queryset, template):
+    """A filtered, sorted, paginated list, or its export when ?export=csv|xlsx is asked."""
+    filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
+    records = filterset.qs if filterset.is_bound else queryset
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        return export_response(kind, records, export)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, template, {
+        "filter": filterset if filterset.is_bound else filterset_class(queryset=queryset),
+        "page": Paginator(records, PAGE_SIZE).get_page(request.GET.get("page")),
+        "query": query.urlencode(),
+        "kind": kind,
+    })
 
 
 def contact_list(request):
     contacts = visible_contacts(request.user).prefetch_related(
         "dossiers", "persons", "organisations", "our_participants"
     )
-    return render(request, "monitoring/contact_list.html", {"page": _page(request, contacts)})
+    return _record_list(request, "contacts", ContactFilter, contacts,
+                        "monitoring/contact_list.html")
 
 
 def activity_list(request):
-    activities = Activity.objects.prefetch_related("dossiers", "organisations")
-    return render(request, "monitoring/activity_list.html", {"page": _page(request, activities)})
+    activities = Activity.objects.prefetch_related("dossiers", "organisations", "our_participants")
+    return _record_list(request, "activities", ActivityFilter, activities,
+                        "monitoring/activity_list.html")
 
 
 def output_list(request):
     outputs = Output.objects.prefetch_related("dossiers")
-    return render(request, "monitoring/output_list.html", {"page": _page(request, outputs)})
+    return _record_list(request, "outputs", OutputFilter, outputs, "monitoring/output_list.html")
 
 
 def outcome_list(request):
-    outcomes = Outcome.objects.prefetch_related("dossiers", "social_actor_organisations")
-    return render(request, "monitoring/outcome_list.html", {"page": _page(request, outcomes)})
+    outcomes = Outcome.objects.prefetch_related(
+        "dossiers", "social_actor_organisations", "social_actor_persons")
+    return _record_list(request, "outcomes", OutcomeFilter, outcomes,
+                        "monitoring/outcome_list.html")
 
 
 def contact_detail(request, pk):

@@ -1,0 +1,119 @@
+"""Filters for the record lists (django-filter); the same filtered set feeds the exports."""
+
+import django_filters as filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from hefboom.accounts.models import User
+from hefboom.actors.models import Organisation, OrganisationType, Person, PoliticalLevel
+from hefboom.monitoring.models import (
+    ActivityType,
+    ChangeType,
+    Channel,
+    OutputType,
+    Substantiation,
+)
+from hefboom.strategy.models import Dossier, Theme
+
+DATE = {"type": "date"}
+
+
+def _parties(request=None):
+    return Organisation.objects.filter(type=OrganisationType.PARTY)
+
+
+class RecordFilter(filters.FilterSet):
+    """What every list can be filtered on: dossier, theme and period."""
+
+    dossier = filters.ModelChoiceFilter(field_name="dossiers", queryset=Dossier.objects.all(),
+                                        label=_("Dossier"))
+    theme = filters.ModelChoiceFilter(field_name="dossiers__theme", queryset=Theme.objects.all(),
+                                      label=_("Theme"))
+    date_from = filters.DateFilter(field_name="date", lookup_expr="gte", label=_("From"),
+                                   widget=filters.widgets.forms.DateInput(attrs=DATE))
+    date_to = filters.DateFilter(field_name="date", lookup_expr="lte", label=_("To"),
+                                 widget=filters.widgets.forms.DateInput(attrs=DATE))
+
+    @property
+    def qs(self):
+        # Filters across many-to-many links can repeat a row; a list shows each record once.
+        return super().qs.distinct()
+
+
+def filter_party(organisations_field, persons_field):
+    """Records involving a party: the party itself, its groups and services, or its members."""
+
+    def apply(qs, name, party):
+        if not party:
+            return qs
+        condition = Q(**{organisations_field: party}) | Q(**{f"{organisations_field}__parent": party})
+        if persons_field:
+            condition |= Q(**{f"{persons_field}__roles__organisation": party})
+        return qs.filter(condition)
+
+    return apply
+
+
+class ContactFilter(RecordFilter):
+    channel = filters.ChoiceFilter(choices=Channel.choices, label=_("Channel"))
+    person = filters.ModelChoiceFilter(field_name="persons", queryset=Person.objects.all(),
+                                       label=_("Person"))
+    organisation = filters.ModelChoiceFilter(field_name="organisations",
+                                             queryset=Organisation.objects.all(),
+                                             label=_("Organisation"))
+    party = filters.ModelChoiceFilter(queryset=_parties, label=_("Party"),
+                                      method=filter_party("organisations", "persons"))
+    level = filters.ChoiceFilter(field_name="organisations__political_level",
+                                 choices=PoliticalLevel.choices, label=_("Political level"))
+    participant = filters.ModelChoiceFilter(field_name="our_participants",
+                                            queryset=User.objects.filter(is_active=True),
+                                            label=_("Our participant"))
+    order = filters.OrderingFilter(fields=(("date", "date"), ("channel", "channel")),
+                                   label=_("Sort"))
+
+
+class ActivityFilter(RecordFilter):
+    type = filters.ChoiceFilter(choices=ActivityType.choices, label=_("Type"))
+    organisation = filters.ModelChoiceFilter(field_name="organisations",
+                                             queryset=Organisation.objects.all(),
+                                             label=_("Organisation"))
+    party = filters.ModelChoiceFilter(queryset=_parties, label=_("Party"),
+                                      method=filter_party("organisations", None))
+    level = filters.ChoiceFilter(field_name="organisations__political_level",
+                                 choices=PoliticalLevel.choices, label=_("Political level"))
+    participant = filters.ModelChoiceFilter(field_name="our_participants",
+                                            queryset=User.objects.filter(is_active=True),
+                                            label=_("Our participant"))
+    order = filters.OrderingFilter(fields=(("date", "date"), ("title", "title"), ("type", "type")),
+                                   label=_("Sort"))
+
+
+class OutputFilter(RecordFilter):
+    type = filters.ChoiceFilter(choices=OutputType.choices, label=_("Type"))
+    participant = filters.ModelChoiceFilter(field_name="created_by",
+                                            queryset=User.objects.filter(is_active=True),
+                                            label=_("Logged by"))
+    order = filters.OrderingFilter(fields=(("date", "date"), ("title", "title"), ("type", "type")),
+                                   label=_("Sort"))
+
+
+class OutcomeFilter(RecordFilter):
+    type = filters.ChoiceFilter(field_name="change_type", choices=ChangeType.choices,
+                                label=_("Type of change"))
+    person = filters.ModelChoiceFilter(field_name="social_actor_persons",
+                                       queryset=Person.objects.all(), label=_("Person"))
+    organisation = filters.ModelChoiceFilter(field_name="social_actor_organisations",
+                                             queryset=Organisation.objects.all(),
+                                             label=_("Organisation"))
+    party = filters.ModelChoiceFilter(
+        queryset=_parties, label=_("Party"),
+        method=filter_party("social_actor_organisations", "social_actor_persons"))
+    level = filters.ChoiceFilter(field_name="political_level", choices=PoliticalLevel.choices,
+                                 label=_("Political level"))
+    substantiation = filters.ChoiceFilter(choices=Substantiation.choices,
+                                          label=_("Substantiation status"))
+    participant = filters.ModelChoiceFilter(field_name="created_by",
+                                            queryset=User.objects.filter(is_active=True),
+                                            label=_("Logged by"))
+    order = filters.OrderingFilter(
+        fields=(("date", "date"), ("title", "title"), ("change_type", "type")), label=_("Sort"))
