@@ -72,7 +72,7 @@ class Organisation(TrackedModel):
 
 
 class Person(TrackedModel):
-    first_name = models.CharField(_("first name"), max_length=100)
+    first_name = models.CharField(_("first name"), max_length=100, blank=True)
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)

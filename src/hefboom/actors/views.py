@@ -1,10 +1,17 @@
 """People and organisations, with the contacts and outcomes they were part of."""
 
 from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from hefboom.actors.models import Organisation, Person
-from hefboom.core.access import visible_contacts
+from hefboom.actors.matching import ActorMatcher, persons_named, strip_titles
+from hefboom.actors.models import Organisation, OrganisationType, Person
+from hefboom.core.access import require_record_editor, visible_contacts
+from hefboom.core.actions import save_record
 
 
 def person_list(request):
@@ -40,3 +47,68 @@ def organisation_detail(request, pk):
         .prefetch_related("dossiers"),
         "outcomes": organisation.outcomes.all(),
     })
+
+
+# Autocomplete and inline creation for the quick-capture forms.
+
+def _person_option(person, today):
+    roles = [r for r in person.roles.all()
+             if (r.start_date is None or r.start_date <= today)
+             and (r.end_date is None or r.end_date >= today)]
+    option = {"value": person.pk, "text": str(person), "hint": ""}
+    if roles:
+        role = roles[0]
+        option["hint"] = f"{role.title}, {role.organisation}"
+        option["organisation"] = {"value": role.organisation.pk, "text": str(role.organisation)}
+    return option
+
+
+def person_options(request):
+    query = request.GET.get("q", "").strip()
+    people = persons_named(query) if query else Person.objects.all()
+    people = people.prefetch_related("roles__organisation").order_by("last_name", "first_name")[:20]
+    today = timezone.localdate()
+    return JsonResponse({"results": [_person_option(p, today) for p in people]})
+
+
+def organisation_options(request):
+    query = request.GET.get("q", "").strip()
+    organisations = Organisation.objects.all()
+    for word in query.split():
+        organisations = organisations.filter(Q(name__icontains=word) | Q(short_name__icontains=word))
+    return JsonResponse({"results": [
+        {"value": o.pk, "text": str(o), "hint": o.get_type_display()} for o in organisations[:20]
+    ]})
+
+
+@require_POST
+def person_create(request):
+    """Create a person from a typed name, unless that name clearly is someone we know."""
+    require_record_editor(request.user)
+    name = " ".join(request.POST.get("name", "").split())
+    if not name:
+        return JsonResponse({"error": _("Type a name first.")}, status=400)
+    match = ActorMatcher().person(name)
+    if match.certain:
+        person = match.found
+    else:
+        words = strip_titles(name).split() if strip_titles(name) else name.split()
+        original = name.split()[-len(words):]  # keep the user's capitals
+        first, last = (original[0], " ".join(original[1:])) if len(original) > 1 else ("", original[0])
+        person = save_record(Person(first_name=first, last_name=last,
+                                    source_reference=_("Added while logging")), request.user)
+    return JsonResponse(_person_option(person, timezone.localdate()))
+
+
+@require_POST
+def organisation_create(request):
+    require_record_editor(request.user)
+    name = " ".join(request.POST.get("name", "").split())
+    if not name:
+        return JsonResponse({"error": _("Type a name first.")}, status=400)
+    match = ActorMatcher().organisation(name)
+    organisation = match.found if match.certain else save_record(
+        Organisation(name=name, type=OrganisationType.OTHER,
+                     source_reference=_("Added while logging")), request.user)
+    return JsonResponse({"value": organisation.pk, "text": str(organisation),
+                         "hint": organisation.get_type_display()})

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hefboom.monitoring import views
+from hefboom.monitoring import quick, views
 
 app_name = "monitoring"
 urlpatterns = [
@@ -22,5 +22,6 @@ urlpatterns = [
     path("outcomes/<int:pk>/edit/", views.outcome_edit, name="outcome_edit"),
     path("<str:kind>/<int:pk>/delete/", views.record_delete, name="delete"),
     path("bin/", views.bin_list, name="bin"),
+    path("quick/<str:kind>/", quick.quick_capture, name="quick"),
     path("bin/<str:kind>/<int:pk>/restore/", views.record_restore, name="restore"),
 ]

@@ -1,6 +1,7 @@
 """Programme overview, dossier pages and progress markers."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 
 from hefboom.core.access import visible_contacts
@@ -60,3 +61,17 @@ def progress_marker_detail(request, pk):
         "strategy/progress_marker_detail.html",
         {"marker": marker, "observations": observations},
     )
+
+
+def dossier_options(request):
+    """Dossiers for autocomplete: the ones the user works on most come first."""
+    query = request.GET.get("q", "").strip()
+    dossiers = Dossier.objects.select_related("theme").annotate(
+        mine=Count("contacts", filter=Q(contacts__our_participants=request.user), distinct=True)
+    )
+    for word in query.split():
+        dossiers = dossiers.filter(Q(name__icontains=word) | Q(theme__name__icontains=word))
+    dossiers = dossiers.order_by("-mine", "theme__order", "name")[:20]
+    return JsonResponse({"results": [
+        {"value": d.pk, "text": d.name, "hint": d.theme.name} for d in dossiers
+    ]})

@@ -1,0 +1,144 @@
+"""Quick capture: log a contact, output, activity or outcome from any page in a few keystrokes.
+
+The form opens in a dialog (HTMX, no page reload); what it saves goes through the same actions
+as the full forms. Defaults: today, the user as participant, a meeting, the user's dossiers
+first, and the organisation a chosen person currently works for.
+"""
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from hefboom.core.access import require_record_editor
+from hefboom.core.widgets import Autocomplete
+from hefboom.monitoring import actions
+from hefboom.monitoring.forms import DATE, RecordForm
+from hefboom.monitoring.models import Activity, Channel, Contact, Outcome, Output
+
+PERSONS = Autocomplete(reverse_lazy("actors:person_options"), reverse_lazy("actors:person_create"))
+ORGANISATIONS = Autocomplete(reverse_lazy("actors:organisation_options"),
+                             reverse_lazy("actors:organisation_create"))
+DOSSIERS = Autocomplete(reverse_lazy("strategy:dossier_options"), preload=True)
+SHORT_TEXT = forms.Textarea(attrs={"rows": 2})
+
+
+class QuickContactForm(RecordForm):
+    m2m_fields = ("dossiers", "persons", "organisations")
+    confidential = forms.BooleanField(label=gettext_lazy("Confidential"), required=False)
+
+    class Meta:
+        model = Contact
+        fields = ["persons", "dossiers", "summary", "date", "channel", "organisations"]
+        widgets = {"persons": PERSONS, "organisations": ORGANISATIONS, "dossiers": DOSSIERS,
+                   "date": DATE, "summary": SHORT_TEXT}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["dossiers"].required = True
+        self.fields["persons"].help_text = ""
+        self.initial.setdefault("date", timezone.localdate())
+        self.initial.setdefault("channel", Channel.MEETING)
+
+    def save_with(self, user):
+        contact = self.save(commit=False)
+        if self.cleaned_data.get("confidential"):
+            contact.confidentiality = "confidential"
+        arguments = self.action_arguments()
+        arguments.pop("expected_version")
+        return actions.record_contact(user, contact, our_participants=[user], **arguments)
+
+
+class QuickOutputForm(RecordForm):
+    m2m_fields = ("dossiers",)
+
+    class Meta:
+        model = Output
+        fields = ["title", "type", "dossiers", "date", "url"]
+        widgets = {"dossiers": DOSSIERS, "date": DATE}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("date", timezone.localdate())
+
+    def save_with(self, user):
+        return actions.record_output(user, self.save(commit=False),
+                                     dossiers=self.cleaned_data["dossiers"])
+
+
+class QuickActivityForm(RecordForm):
+    m2m_fields = ("dossiers", "organisations")
+
+    class Meta:
+        model = Activity
+        fields = ["title", "type", "dossiers", "date", "organisations"]
+        widgets = {"dossiers": DOSSIERS, "organisations": ORGANISATIONS, "date": DATE}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("date", timezone.localdate())
+
+    def save_with(self, user):
+        return actions.record_activity(user, self.save(commit=False), our_participants=[user],
+                                       dossiers=self.cleaned_data["dossiers"],
+                                       organisations=self.cleaned_data["organisations"])
+
+
+class QuickOutcomeForm(RecordForm):
+    m2m_fields = ("dossiers", "social_actor_organisations", "social_actor_persons")
+
+    class Meta:
+        model = Outcome
+        fields = ["title", "description", "change_type", "dossiers", "date",
+                  "social_actor_organisations", "social_actor_persons"]
+        widgets = {"dossiers": DOSSIERS, "social_actor_organisations": ORGANISATIONS,
+                   "social_actor_persons": PERSONS, "date": DATE, "description": SHORT_TEXT}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("date", timezone.localdate())
+
+    def save_with(self, user):
+        arguments = self.action_arguments()
+        arguments.pop("expected_version")
+        return actions.record_outcome(user, self.save(commit=False), **arguments)
+
+
+QUICK_FORMS = {
+    "contact": (QuickContactForm, gettext_lazy("Contact")),
+    "output": (QuickOutputForm, gettext_lazy("Output")),
+    "activity": (QuickActivityForm, gettext_lazy("Activity")),
+    "outcome": (QuickOutcomeForm, gettext_lazy("Outcome")),
+}
+
+
+def quick_capture(request, kind):
+    require_record_editor(request.user)
+    if kind not in QUICK_FORMS:
+        raise Http404
+    form_class = QUICK_FORMS[kind][0]
+    form = form_class(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = form.save_with(request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            message = _("Saved: %(record)s") % {"record": record}
+            if request.htmx:
+                response = HttpResponse(status=204)
+                response["HX-Trigger"] = json.dumps({"hefboom:saved": {
+                    "message": message, "url": record.get_absolute_url()}})
+                return response
+            messages.success(request, message)
+            return redirect(record)
+    template = "monitoring/quick.html#quick-form" if request.htmx else "monitoring/quick.html"
+    return render(request, template, {"form": form, "kind": kind, "kinds": QUICK_FORMS})
