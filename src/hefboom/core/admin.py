@@ -3,7 +3,9 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from hefboom.core.actions import delete_record
 from hefboom.core.forms import VersionCheckedForm
+from hefboom.core.models import SoftDeletable
 
 
 class TrackedAdmin(SimpleHistoryAdmin):
@@ -49,6 +51,20 @@ class TrackedAdmin(SimpleHistoryAdmin):
         finally:
             del obj.skip_history_when_saving
         obj.write_version(created=not change)
+
+    # Records that can go to the bin are never really deleted from the admin either.
+    def delete_model(self, request, obj):
+        if isinstance(obj, SoftDeletable):
+            delete_record(obj, request.user)
+        else:
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        if issubclass(self.model, SoftDeletable):
+            for obj in queryset:
+                delete_record(obj, request.user)
+        else:
+            super().delete_queryset(request, queryset)
 
     def save_formset(self, request, form, formset, change):
         for inline in formset.save(commit=False):

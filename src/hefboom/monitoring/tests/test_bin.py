@@ -71,3 +71,11 @@ def test_viewer_cannot_delete(client, victor, open_contact):
     client.force_login(victor)
     assert client.post(reverse("monitoring:delete", args=["contact", open_contact.pk])).status_code == 403
     assert Contact.objects.filter(pk=open_contact.pk).exists()
+
+
+def test_deleting_in_the_admin_also_goes_to_the_bin(client, mia, open_contact):
+    client.force_login(mia)
+    url = reverse("admin:monitoring_contact_delete", args=[open_contact.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not Contact.objects.filter(pk=open_contact.pk).exists()
+    assert Contact.all_objects.get(pk=open_contact.pk).deleted_by == mia
