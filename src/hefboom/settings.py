@@ -110,6 +110,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# E-mail domains of the organisation itself: calendar attendees from these are colleagues,
+# everyone else is an external contact.
+HEFBOOM_OWN_EMAIL_DOMAINS = env_list("HEFBOOM_OWN_EMAIL_DOMAINS", [])
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("HEFBOOM_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
