@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from hefboom.env import database_from_url, env_bool, env_list, env_path, env_str
+from hefboom.env import database_from_url, env_bool, env_int, env_list, env_path, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -78,6 +78,9 @@ TEMPLATES = [
 DATABASES = {"default": database_from_url(env_str("DATABASE_URL", ""), data_dir=DATA_DIR)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # Tests use a file, not SQLite's shared in-memory database, so that the browser tests'
+    # live server threads wait for locks (WAL, busy timeout) exactly as in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-hefboom.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -113,6 +116,12 @@ STORAGES = {
 # E-mail domains of the organisation itself: calendar attendees from these are colleagues,
 # everyone else is an external contact.
 HEFBOOM_OWN_EMAIL_DOMAINS = env_list("HEFBOOM_OWN_EMAIL_DOMAINS", [])
+
+# Upload limits of the importers (an xlsx is a zip: its unpacked size is limited too).
+_MB = 1024 * 1024
+EXCEL_IMPORT_MAX_BYTES = env_int("HEFBOOM_EXCEL_IMPORT_MAX_MB", 20, minimum=1) * _MB
+EXCEL_IMPORT_MAX_UNPACKED_BYTES = 15 * EXCEL_IMPORT_MAX_BYTES
+HEFBOOM_CALENDAR_MAX_BYTES = env_int("HEFBOOM_CALENDAR_MAX_MB", 10, minimum=1) * _MB
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("HEFBOOM_SECURE_COOKIES", False)

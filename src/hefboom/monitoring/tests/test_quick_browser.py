@@ -104,7 +104,7 @@ def test_output_and_outcome_from_the_dialog(live_server, logged_in_page, alice, 
     page.wait_for_selector(".ts-dropdown .option.active:has-text('Hervestiging')")
     page.keyboard.press("Enter")
     page.keyboard.press("Control+Enter")
-    page.wait_for_selector("#toast:not([hidden])")
+    page.wait_for_selector("#toast:not([hidden]):has-text('Inputnota hervestiging')")
     assert Output.objects.get().title == "Inputnota hervestiging"
 
     page.click("#quick-capture-open")
@@ -119,6 +119,6 @@ def test_output_and_outcome_from_the_dialog(live_server, logged_in_page, alice, 
     page.wait_for_selector(".ts-dropdown .option.active:has-text('Hervestiging')")
     page.keyboard.press("Enter")
     page.click("#quick-capture .quick-form button[type=submit]")
-    page.wait_for_selector("#toast:not([hidden])")
+    page.wait_for_selector("#toast:not([hidden]):has-text('Quotum verhoogd')")
     outcome = Outcome.objects.get()
     assert outcome.title == "Quotum verhoogd" and list(outcome.dossiers.all()) == [dossier]

@@ -65,6 +65,7 @@
     root.querySelectorAll("select[data-autocomplete]").forEach(autocomplete);
     if (dialog && dialog.contains(root) && root.querySelector(".quick-form")) {
       if (!dialog.open) dialog.showModal();
+      document.getElementById("toast").hidden = true;
       const first = root.querySelector(".quick-form .field input:not([type=hidden]), .quick-form .field textarea, .quick-form .field select");
       const focusable = first && first.tomselect ? first.tomselect.control_input : first;
       if (focusable) focusable.focus();
