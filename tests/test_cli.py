@@ -63,6 +63,7 @@ def test_createsuperuser_and_migrate_work_through_hefboom(tmp_path):
     [
         ("DATABASE_URL", "mysql://root@127.0.0.1/test", "sqlite:/// and postgres://"),
         ("HEFBOOM_DEBUG", "perhaps", "HEFBOOM_DEBUG='perhaps' is not a boolean"),
+        ("HEFBOOM_LANGUAGE", "de", "HEFBOOM_LANGUAGE='de': choose nl, fr or en"),
     ],
 )
 def test_bad_configuration_exits_with_a_clear_message(tmp_path, variable, value, message):

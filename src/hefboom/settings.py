@@ -94,8 +94,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]
+# The default language of the UI and of the command line; each user can switch in the header.
+LANGUAGE_CODE = env_str("HEFBOOM_LANGUAGE", "nl")
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"HEFBOOM_LANGUAGE={LANGUAGE_CODE!r}: choose nl, fr or en.")
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = env_str("HEFBOOM_TIME_ZONE", "Europe/Brussels")
 USE_I18N = True

@@ -16,6 +16,8 @@ OPEN_ROWS = "document.querySelectorAll('tr.proposal[data-status=proposed]').leng
 def test_review_screen_in_browser(live_server, logged_in_page, alice_at_work, lotte, dossier):
     page = logged_in_page(alice_at_work)
     page.goto(live_server.url + "/import/calendar/")
+    page.click("header button:text-is('EN')")  # the messages below are read in English
+    page.wait_for_selector("html[lang=en]")
     page.set_input_files("input[name=file]", str(SAMPLES / "outlook.ics"))
     page.fill("input[name=since]", "2025-01-01")
     page.fill("input[name=until]", "2025-12-31")

@@ -114,6 +114,7 @@ def test_a_broken_file_is_a_clear_error(world, tmp_path):
 def test_the_command_in_a_real_subprocess_on_a_fresh_database(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     env["HEFBOOM_DATA_DIR"] = str(tmp_path / "data")
+    env["HEFBOOM_LANGUAGE"] = "en"
     migrate = subprocess.run([HEFBOOM, "migrate", "--verbosity", "0"], env=env, capture_output=True,
                              text=True, timeout=300, check=False)
     assert migrate.returncode == 0, migrate.stderr
