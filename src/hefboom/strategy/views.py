@@ -15,8 +15,11 @@ def dossier_list(request):
         Prefetch(
             "dossiers",
             queryset=Dossier.objects.annotate(
-                output_count=Count("outputs", distinct=True),
-                outcome_count=Count("outcomes", distinct=True),
+                # Annotations bypass the default manager: leave out what is in the bin.
+                output_count=Count("outputs", filter=Q(outputs__deleted_at__isnull=True),
+                                   distinct=True),
+                outcome_count=Count("outcomes", filter=Q(outcomes__deleted_at__isnull=True),
+                                    distinct=True),
             ),
         ),
         "change_outcomes",
@@ -67,7 +70,8 @@ def dossier_options(request):
     """Dossiers for autocomplete: the ones the user works on most come first."""
     query = request.GET.get("q", "").strip()
     dossiers = Dossier.objects.select_related("theme").annotate(
-        mine=Count("contacts", filter=Q(contacts__our_participants=request.user), distinct=True)
+        mine=Count("contacts", distinct=True, filter=Q(contacts__our_participants=request.user,
+                                                       contacts__deleted_at__isnull=True))
     )
     for word in query.split():
         dossiers = dossiers.filter(Q(name__icontains=word) | Q(theme__name__icontains=word))

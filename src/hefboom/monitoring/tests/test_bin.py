@@ -79,3 +79,33 @@ def test_deleting_in_the_admin_also_goes_to_the_bin(client, mia, open_contact):
     assert client.post(url, {"post": "yes"}).status_code == 302
     assert not Contact.objects.filter(pk=open_contact.pk).exists()
     assert Contact.all_objects.get(pk=open_contact.pk).deleted_by == mia
+
+
+def test_counts_leave_out_what_is_in_the_bin(client, alice, mia, dossier, outcome, open_contact):
+    from hefboom.core.actions import delete_record
+
+    client.force_login(mia)
+    dossiers = client.get(reverse("strategy:dossiers"))
+    listed = [d for theme in dossiers.context["themes"] for d in theme.dossiers.all()]
+    assert [d.outcome_count for d in listed] == [1]
+    delete_record(outcome, alice)
+    dossiers = client.get(reverse("strategy:dossiers"))
+    listed = [d for theme in dossiers.context["themes"] for d in theme.dossiers.all()]
+    assert [d.outcome_count for d in listed] == [0]
+    home = client.get(reverse("home"))
+    assert sum(count for _label, count in home.context["substantiation_counts"]) == 0
+
+
+def test_a_binned_contact_no_longer_makes_a_dossier_mine(client, alice, bob, dossier, theme,
+                                                         open_contact):
+    from hefboom.core.actions import delete_record
+    from hefboom.core.actions import save_record as save
+    from hefboom.strategy.models import Dossier
+
+    save(Dossier(theme=theme, code="aaa", name="Aaa-dossier"), None)
+    client.force_login(alice)
+    names = [r["text"] for r in client.get(reverse("strategy:dossier_options")).json()["results"]]
+    assert names[0] == "Hervestiging"
+    delete_record(open_contact, alice)
+    names = [r["text"] for r in client.get(reverse("strategy:dossier_options")).json()["results"]]
+    assert names[0] == "Aaa-dossier"
