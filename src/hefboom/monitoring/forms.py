@@ -1,15 +1,21 @@
 """Forms for logging and editing monitoring records; saving goes through monitoring.actions."""
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils import timezone
 
 from hefboom.accounts.models import User
 from hefboom.core.forms import VersionCheckedForm
+from hefboom.core.widgets import Autocomplete
 from hefboom.monitoring.models import Activity, Contact, Outcome, Output
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-# Dossiers are few: tick boxes beat a multi-select. (Autocomplete comes with quick capture.)
+# Dossiers are few: tick boxes beat a multi-select.
 DOSSIERS = forms.CheckboxSelectMultiple
+# Persons and organisations can be thousands: searched on the server, created inline.
+PERSONS = Autocomplete(reverse_lazy("actors:person_options"), reverse_lazy("actors:person_create"))
+ORGANISATIONS = Autocomplete(reverse_lazy("actors:organisation_options"),
+                             reverse_lazy("actors:organisation_create"))
 
 
 class RecordForm(VersionCheckedForm):
@@ -22,8 +28,6 @@ class RecordForm(VersionCheckedForm):
         arguments["expected_version"] = self.cleaned_data.get("expected_version")
         return arguments
 
-    def _save_m2m(self):  # the action sets the links in its own transaction
-        pass
 
 
 class ContactForm(RecordForm):
@@ -36,7 +40,8 @@ class ContactForm(RecordForm):
             "dossiers", "summary", "arguments", "their_position", "follow_up", "follow_up_due",
             "confidentiality",
         ]
-        widgets = {"date": DATE, "follow_up_due": DATE, "dossiers": DOSSIERS}
+        widgets = {"date": DATE, "follow_up_due": DATE, "dossiers": DOSSIERS,
+                   "persons": PERSONS, "organisations": ORGANISATIONS}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,7 +61,8 @@ class ActivityForm(RecordForm):
         model = Activity
         fields = ["title", "type", "date", "end_date", "description", "dossiers", "organisations",
                   "our_participants"]
-        widgets = {"date": DATE, "end_date": DATE, "dossiers": DOSSIERS}
+        widgets = {"date": DATE, "end_date": DATE, "dossiers": DOSSIERS,
+                   "organisations": ORGANISATIONS}
 
 
 class OutputForm(RecordForm):
@@ -78,4 +84,5 @@ class OutcomeForm(RecordForm):
             "is_positive", "significance", "contribution", "substantiation", "dossiers",
             "social_actor_organisations", "social_actor_persons",
         ]
-        widgets = {"date": DATE, "dossiers": DOSSIERS}
+        widgets = {"date": DATE, "dossiers": DOSSIERS, "social_actor_organisations": ORGANISATIONS,
+                   "social_actor_persons": PERSONS}

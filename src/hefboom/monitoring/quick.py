@@ -20,12 +20,9 @@ from django.utils.translation import gettext_lazy
 from hefboom.core.access import require_record_editor
 from hefboom.core.widgets import Autocomplete
 from hefboom.monitoring import actions
-from hefboom.monitoring.forms import DATE, RecordForm
+from hefboom.monitoring.forms import DATE, ORGANISATIONS, PERSONS, RecordForm
 from hefboom.monitoring.models import Activity, Channel, Contact, Outcome, Output
 
-PERSONS = Autocomplete(reverse_lazy("actors:person_options"), reverse_lazy("actors:person_create"))
-ORGANISATIONS = Autocomplete(reverse_lazy("actors:organisation_options"),
-                             reverse_lazy("actors:organisation_create"))
 DOSSIERS = Autocomplete(reverse_lazy("strategy:dossier_options"), preload=True)
 SHORT_TEXT = forms.Textarea(attrs={"rows": 2})
 

@@ -187,3 +187,18 @@ def test_conflict_is_also_caught_inside_the_save(alice, bob, open_contact, dossi
     assert [c.field for c in exc.value.changes] == ["summary"]
     open_contact.refresh_from_db()
     assert open_contact.summary == "Eerst"
+
+
+def test_full_forms_render_only_the_chosen_people(client, alice, open_contact, advisor, dossier):
+    from hefboom.actors.models import Person
+    from hefboom.core.actions import save_record
+
+    for i in range(20):
+        save_record(Person(first_name="Onbekend", last_name=f"Persoon{i}"), None)
+    actions.record_contact(alice, open_contact, our_participants=[alice], dossiers=[dossier],
+                           persons=[advisor])
+    client.force_login(alice)
+    new = client.get(reverse("monitoring:contact_create")).content.decode()
+    assert "Persoon" not in new and "data-autocomplete" in new
+    edit = client.get(reverse("monitoring:contact_edit", args=[open_contact.pk])).content.decode()
+    assert "Lotte Verzonnen" in edit and "Persoon" not in edit
