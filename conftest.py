@@ -109,7 +109,7 @@ def confidential_contact(alice, dossier, cabinet, advisor):
 
 
 @pytest.fixture(autouse=True)
-def english(client, settings):
+def english(client):
     """Tests read messages in English; test_i18n checks the Dutch default and French."""
     from django.utils import translation
 

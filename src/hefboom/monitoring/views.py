@@ -31,15 +31,14 @@ PAGE_SIZE = 50
 def _record_list(request, kind, filterset_class, queryset, template):
     """A filtered, sorted, paginated list, or its export when ?export=csv|xlsx is asked."""
     filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
-    records = filterset.qs if filterset.is_bound else queryset
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
-        return export_response(kind, records, export)
+        return export_response(kind, filterset.qs, export)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, template, {
-        "filter": filterset if filterset.is_bound else filterset_class(queryset=queryset),
-        "page": Paginator(records, PAGE_SIZE).get_page(request.GET.get("page")),
+        "filter": filterset,
+        "page": Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page")),
         "query": query.urlencode(),
         "kind": kind,
     })

@@ -188,6 +188,7 @@ class ProgressMarker(TrackedModel):
     class Meta:
         verbose_name = _("progress marker")
         verbose_name_plural = _("progress markers")
+        # expect < like < love happens to be alphabetical too, so "level" sorts the ladder.
         ordering = ["boundary_partner", "level", "order"]
         constraints = [
             models.UniqueConstraint(

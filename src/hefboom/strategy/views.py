@@ -1,5 +1,7 @@
 """Programme overview, dossier pages and progress markers."""
 
+from collections import Counter
+
 from django.db.models import Count, Prefetch, Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -41,9 +43,7 @@ def dossier_detail(request, pk):
         .order_by("boundary_partner__name", "level", "order")
     )
     events = dossier_events(dossier, visible_contacts(request.user))
-    counts = {}
-    for event in events:
-        counts[event.kind] = counts.get(event.kind, 0) + 1
+    counts = Counter(event.kind for event in events)
     return render(
         request,
         "strategy/dossier_detail.html",
