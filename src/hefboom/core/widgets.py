@@ -3,8 +3,8 @@
 from django import forms
 
 
-class Autocomplete(forms.SelectMultiple):
-    """A multi-select searched on the server (Tom Select in the browser, see hefboom.js).
+class ServerSearched:
+    """A select searched on the server (Tom Select in the browser, see hefboom.js).
 
     Only the selected options are rendered, so a form stays light however many persons or
     organisations there are; `create_url` lets the user add a missing one inline.
@@ -30,4 +30,14 @@ class Autocomplete(forms.SelectMultiple):
             self.create_option(name, obj.pk, str(obj), True, index)
             for index, obj in enumerate(queryset)
         ]
+        if not self.allow_multiple_selected:
+            options.insert(0, self.create_option(name, "", "", not selected, 0))
         return [(None, options, 0)]
+
+
+class Autocomplete(ServerSearched, forms.SelectMultiple):
+    """Several persons, organisations or dossiers."""
+
+
+class AutocompleteOne(ServerSearched, forms.Select):
+    """One person or organisation, e.g. in a list filter."""

@@ -2,10 +2,12 @@
 
 import django_filters as filters
 from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from hefboom.accounts.models import User
 from hefboom.actors.models import Organisation, OrganisationType, Person, PoliticalLevel
+from hefboom.core.widgets import AutocompleteOne
 from hefboom.monitoring.models import (
     ActivityType,
     ChangeType,
@@ -16,6 +18,14 @@ from hefboom.monitoring.models import (
 from hefboom.strategy.models import Dossier, Theme
 
 DATE = {"type": "date"}
+
+
+def _person():
+    return AutocompleteOne(reverse_lazy("actors:person_options"))
+
+
+def _organisation():
+    return AutocompleteOne(reverse_lazy("actors:organisation_options"))
 
 
 def _parties(request=None):
@@ -57,10 +67,10 @@ def filter_party(organisations_field, persons_field):
 class ContactFilter(RecordFilter):
     channel = filters.ChoiceFilter(choices=Channel.choices, label=_("Channel"))
     person = filters.ModelChoiceFilter(field_name="persons", queryset=Person.objects.all(),
-                                       label=_("Person"))
+                                       label=_("Person"), widget=_person())
     organisation = filters.ModelChoiceFilter(field_name="organisations",
                                              queryset=Organisation.objects.all(),
-                                             label=_("Organisation"))
+                                             label=_("Organisation"), widget=_organisation())
     party = filters.ModelChoiceFilter(queryset=_parties, label=_("Party"),
                                       method=filter_party("organisations", "persons"))
     level = filters.ChoiceFilter(field_name="organisations__political_level",
@@ -76,7 +86,7 @@ class ActivityFilter(RecordFilter):
     type = filters.ChoiceFilter(choices=ActivityType.choices, label=_("Type"))
     organisation = filters.ModelChoiceFilter(field_name="organisations",
                                              queryset=Organisation.objects.all(),
-                                             label=_("Organisation"))
+                                             label=_("Organisation"), widget=_organisation())
     party = filters.ModelChoiceFilter(queryset=_parties, label=_("Party"),
                                       method=filter_party("organisations", None))
     level = filters.ChoiceFilter(field_name="organisations__political_level",
@@ -101,10 +111,11 @@ class OutcomeFilter(RecordFilter):
     type = filters.ChoiceFilter(field_name="change_type", choices=ChangeType.choices,
                                 label=_("Type of change"))
     person = filters.ModelChoiceFilter(field_name="social_actor_persons",
-                                       queryset=Person.objects.all(), label=_("Person"))
+                                       queryset=Person.objects.all(), label=_("Person"),
+                                       widget=_person())
     organisation = filters.ModelChoiceFilter(field_name="social_actor_organisations",
                                              queryset=Organisation.objects.all(),
-                                             label=_("Organisation"))
+                                             label=_("Organisation"), widget=_organisation())
     party = filters.ModelChoiceFilter(
         queryset=_parties, label=_("Party"),
         method=filter_party("social_actor_organisations", "social_actor_persons"))

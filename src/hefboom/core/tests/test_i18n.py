@@ -42,3 +42,14 @@ def test_model_and_field_names_are_translated(language):
         assert str(Contact._meta.verbose_name_plural) != "contacts" or language == "fr"
         assert str(Contact._meta.get_field("follow_up").verbose_name) != "follow-up"
         assert str(ProgressMarker._meta.get_field("level").verbose_name) != "level"
+
+
+def test_missing_and_forbidden_pages_explain_themselves(client, victor, settings):
+    settings.DEBUG = False
+    client.force_login(victor)
+    missing = client.get("/monitoring/contacts/999999/")
+    assert missing.status_code == 404
+    assert "not shared with you" in missing.content.decode()
+    forbidden = client.get(reverse("monitoring:contact_create"))
+    assert forbidden.status_code == 403
+    assert "Your role does not allow this" in forbidden.content.decode()

@@ -145,3 +145,12 @@ def test_cells_that_would_run_as_formulas_are_neutralised(value, safe):
     from hefboom.monitoring.exports import neutralise
 
     assert neutralise(value) == safe
+
+
+def test_filter_form_renders_only_the_chosen_person(client, alice, landscape, advisor):
+    client.force_login(alice)
+    page = client.get(reverse("monitoring:contacts")).content.decode()
+    assert "Lotte Verzonnen</option>" not in page and "Ilse Verzonnen</option>" not in page
+    page = client.get(reverse("monitoring:contacts"), {"person": advisor.pk}).content.decode()
+    assert f'<option value="{advisor.pk}" selected>Lotte Verzonnen</option>' in page
+    assert "Ilse Verzonnen</option>" not in page
