@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hefboom.monitoring import quick, views
+from hefboom.monitoring import claim_urls, pathway_urls, quick, views
 
 app_name = "monitoring"
 urlpatterns = [
@@ -25,3 +25,5 @@ urlpatterns = [
     path("quick/<str:kind>/", quick.quick_capture, name="quick"),
     path("bin/<str:kind>/<int:pk>/restore/", views.record_restore, name="restore"),
 ]
+
+urlpatterns += claim_urls.urlpatterns + pathway_urls.urlpatterns
