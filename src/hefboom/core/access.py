@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from hefboom.monitoring.models import Activity, Contact, ContributionLink, Outcome, Output
+from hefboom.monitoring.models import Activity, Contact, ContributionLink, Evidence, Outcome, Output
 
 
 def require_record_editor(user) -> None:
@@ -39,13 +39,14 @@ def get_activity_for_user(user, pk) -> Activity:
 
 def visible_contributions(user, queryset=None):
     """Contribution links, minus those that point at a contact `user` may not see and those
-    whose outcome or source is in the bin."""
+    whose outcome or source (contact, output, activity or earlier outcome) is in the bin."""
     queryset = ContributionLink.objects.all() if queryset is None else queryset
     return queryset.filter(
         Q(contact__isnull=True) | Q(contact__in=visible_contacts(user)),
         outcome__deleted_at__isnull=True,
     ).exclude(
         Q(output__deleted_at__isnull=False) | Q(activity__deleted_at__isnull=False)
+        | Q(source_outcome__deleted_at__isnull=False)
     )
 
 
@@ -66,3 +67,30 @@ def get_record_for_user(user, kind, pk, *, deleted=False):
     records = queryset(user)
     records = records.deleted() if deleted else records.alive()
     return get_object_or_404(records, pk=pk)
+
+
+# Evidence and contribution links (the outcome pathway).
+
+def get_evidence_for_user(user, pk) -> Evidence:
+    """An evidence item of an outcome that is not in the bin."""
+    return get_object_or_404(
+        Evidence.objects.filter(outcome__deleted_at__isnull=True).select_related("outcome"), pk=pk)
+
+
+def get_contribution_for_user(user, pk) -> ContributionLink:
+    """A contribution link `user` may see (404 for one whose contact is confidential to them)."""
+    return get_object_or_404(visible_contributions(user).select_related("outcome"), pk=pk)
+
+
+CONTRIBUTING_KINDS = {
+    "contact": get_contact_for_user,
+    "output": get_output_for_user,
+    "activity": get_activity_for_user,
+}
+
+
+def get_contributing_record_for_user(user, kind, pk):
+    """The contact, output or activity whose page offers "link to an outcome"."""
+    if kind not in CONTRIBUTING_KINDS:
+        raise Http404
+    return CONTRIBUTING_KINDS[kind](user, pk)

@@ -1,5 +1,11 @@
 """Writes of monitoring records; forms, imports and the demo all go through these."""
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
 from hefboom.core.actions import save_record
 from hefboom.monitoring.models import Activity, Contact, ContributionLink, Evidence, Outcome, Output
 
@@ -55,9 +61,56 @@ def record_outcome(user, outcome: Outcome, *, dossiers, social_actor_organisatio
     )
 
 
+# Evidence files: at most this many bytes, unless the settings say otherwise.
+EVIDENCE_MAX_BYTES_DEFAULT = 20 * 1024 * 1024
+
+
+def evidence_max_bytes() -> int:
+    return getattr(settings, "HEFBOOM_EVIDENCE_MAX_BYTES", EVIDENCE_MAX_BYTES_DEFAULT)
+
+
+def record_evidence(user, evidence: Evidence, *, expected_version=None) -> Evidence:
+    """Add or change an evidence item of an outcome; an uploaded file must fit the limit."""
+    upload = evidence.file
+    if upload and not upload._committed and upload.size > evidence_max_bytes():
+        raise ValidationError({"file": ValidationError(
+            _("The file is %(size)s; evidence files can be at most %(limit)s. Upload a smaller "
+              "file or give a link to it instead."),
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(evidence_max_bytes())},
+            code="file_too_large",
+        )})
+    return save_record(evidence, user, expected_version=expected_version)
+
+
 def add_evidence(user, evidence: Evidence) -> Evidence:
-    return save_record(evidence, user)
+    return record_evidence(user, evidence)
 
 
-def link_contribution(user, link: ContributionLink) -> ContributionLink:
-    return save_record(link, user)
+def link_contribution(user, link: ContributionLink, *, evidence=None,
+                      expected_version=None) -> ContributionLink:
+    """Save a contribution link and, when given, the evidence items that back it.
+
+    The model refuses a link without exactly one source, an outcome contributing to itself and
+    a circle of outcomes; evidence must belong to the link's own outcome.
+    """
+    m2m = None
+    if evidence is not None:
+        evidence = list(evidence)
+        foreign = [item for item in evidence if item.outcome_id != link.outcome_id]
+        if foreign:
+            raise ValidationError({"evidence": ValidationError(
+                _("Only evidence of this outcome can back the link; “%(item)s” belongs to "
+                  "another outcome."),
+                params={"item": foreign[0]}, code="evidence_of_other_outcome",
+            )})
+        m2m = {"evidence": evidence}
+    return save_record(link, user, m2m=m2m, expected_version=expected_version)
+
+
+@transaction.atomic
+def unlink_contribution(user, link: ContributionLink) -> None:
+    """Remove a contribution link (its history keeps who removed it and when)."""
+    if not user.can_edit_records:
+        raise PermissionDenied(_("Your role may read but not change records."))
+    link._history_user = user
+    link.delete()

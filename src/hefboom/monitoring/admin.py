@@ -75,7 +75,9 @@ class EvidenceInline(TrackedInline):
 
 class ContributionInline(HidesConfidentialContacts, TrackedInline):
     model = ContributionLink
-    fields = ("contact", "output", "activity", "organisation", "narrative")
+    fk_name = "outcome"
+    fields = ("contact", "output", "activity", "organisation", "source_outcome", "narrative")
+    raw_id_fields = ("source_outcome",)
 
     def get_queryset(self, request):
         from hefboom.core.access import visible_contributions

@@ -1,13 +1,23 @@
 """Forms for logging and editing monitoring records; saving goes through monitoring.actions."""
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from hefboom.accounts.models import User
+from hefboom.core.access import visible_contacts
 from hefboom.core.forms import VersionCheckedForm
-from hefboom.core.widgets import Autocomplete
-from hefboom.monitoring.models import Activity, Contact, Outcome, Output
+from hefboom.core.widgets import Autocomplete, AutocompleteOne
+from hefboom.monitoring.models import (
+    Activity,
+    Contact,
+    ContributionLink,
+    Evidence,
+    Outcome,
+    Output,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Dossiers are few: tick boxes beat a multi-select.
@@ -27,7 +37,6 @@ class RecordForm(VersionCheckedForm):
         arguments = {name: self.cleaned_data.get(name) or [] for name in self.m2m_fields}
         arguments["expected_version"] = self.cleaned_data.get("expected_version")
         return arguments
-
 
 
 class ContactForm(RecordForm):
@@ -86,3 +95,76 @@ class OutcomeForm(RecordForm):
         ]
         widgets = {"date": DATE, "dossiers": DOSSIERS, "social_actor_organisations": ORGANISATIONS,
                    "social_actor_persons": PERSONS}
+
+
+class EvidenceForm(RecordForm):
+    """An evidence item of an outcome: where it comes from and how far it can be trusted."""
+
+    class Meta:
+        model = Evidence
+        fields = ["source_type", "reference", "url", "file", "quote", "date", "reliability"]
+        widgets = {"date": DATE, "quote": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, max_bytes: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("At most %(limit)s.") % {"limit": filesizeformat(max_bytes)}
+
+
+# Server-searched choices for what contributed to an outcome (none of them rendered in full).
+CONTACT = AutocompleteOne(reverse_lazy("monitoring:contact_options"))
+OUTPUT = AutocompleteOne(reverse_lazy("monitoring:output_options"))
+ACTIVITY = AutocompleteOne(reverse_lazy("monitoring:activity_options"))
+ORGANISATION = AutocompleteOne(reverse_lazy("actors:organisation_options"))
+OUTCOME = AutocompleteOne(reverse_lazy("monitoring:outcome_options"))
+EVIDENCE = forms.CheckboxSelectMultiple
+
+
+class ContributionForm(RecordForm):
+    """Link what contributed to an outcome (from the outcome's page), with the evidence for it."""
+
+    m2m_fields = ("evidence",)
+
+    class Meta:
+        model = ContributionLink
+        fields = ["contact", "output", "activity", "organisation", "source_outcome", "narrative",
+                  "evidence"]
+        widgets = {"contact": CONTACT, "output": OUTPUT, "activity": ACTIVITY,
+                   "organisation": ORGANISATION, "source_outcome": OUTCOME, "evidence": EVIDENCE}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        outcome = self.instance.outcome
+        self.fields["contact"].queryset = visible_contacts(user)
+        self.fields["source_outcome"].queryset = Outcome.objects.exclude(pk=outcome.pk)
+        self.fields["evidence"].queryset = outcome.evidence.all()
+        self.fields["source_outcome"].help_text = _(
+            "An earlier change this outcome builds on, e.g. a shift in discourse before a "
+            "policy decision.")
+
+
+class ContributionEditForm(RecordForm):
+    """Change how a link contributed and the evidence behind it (not what it links)."""
+
+    m2m_fields = ("evidence",)
+
+    class Meta:
+        model = ContributionLink
+        fields = ["narrative", "evidence"]
+        widgets = {"evidence": EVIDENCE}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].queryset = self.instance.outcome.evidence.all()
+
+
+class LinkToOutcomeForm(RecordForm):
+    """The inverse: from a contact, output or activity, say which outcome it contributed to."""
+
+    class Meta:
+        model = ContributionLink
+        fields = ["outcome", "narrative"]
+        widgets = {"outcome": OUTCOME}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].queryset = Outcome.objects.all()

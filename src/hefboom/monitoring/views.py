@@ -24,6 +24,7 @@ from hefboom.monitoring.exports import export_response
 from hefboom.monitoring.filters import ActivityFilter, ContactFilter, OutcomeFilter, OutputFilter
 from hefboom.monitoring.forms import ActivityForm, ContactForm, OutcomeForm, OutputForm
 from hefboom.monitoring.models import Activity, Outcome, Output
+from hefboom.monitoring.pathway_views import outcome_detail  # noqa: F401  (the page and its pathway)
 
 PAGE_SIZE = 50
 
@@ -97,21 +98,6 @@ def output_detail(request, pk):
     })
 
 
-def outcome_detail(request, pk):
-    outcome = get_outcome_for_user(request.user, pk)
-    contributions = visible_contributions(
-        request.user, outcome.contributions.select_related("contact", "output", "activity",
-                                                           "organisation")
-    )
-    observations = outcome.observations.select_related("progress_marker__boundary_partner")
-    return render(request, "monitoring/outcome_detail.html", {
-        "outcome": outcome,
-        "evidence": outcome.evidence.all(),
-        "contributions": contributions,
-        "observations": observations,
-    })
-
-
 # Editing: one form view shape for every record type.
 
 def _edit(request, form_class, action, instance, template_title):
@@ -168,8 +154,6 @@ def outcome_create(request):
 def outcome_edit(request, pk):
     outcome = get_outcome_for_user(request.user, pk)
     return _edit(request, OutcomeForm, actions.record_outcome, outcome, _("Edit outcome"))
-
-
 
 
 # The bin: deleting only moves a record there; the M&E officer can restore it.

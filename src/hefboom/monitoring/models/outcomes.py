@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -124,8 +124,19 @@ class Evidence(TrackedModel):
             )
 
 
+def _exactly_one_of(names) -> Q:
+    """A condition true when exactly one of the foreign keys `names` is set."""
+    condition = Q()
+    for chosen in names:
+        condition |= Q(**{f"{name}__isnull": name != chosen for name in names})
+    return condition
+
+
 class ContributionLink(TrackedModel):
-    """One piece of our work (or a partner) that contributed to an outcome, and how."""
+    """One piece of our work, a partner or an earlier outcome that contributed to an outcome,
+    how it did, and the evidence items (of the same outcome) that back the link."""
+
+    _history_m2m_fields = ("evidence",)
 
     outcome = models.ForeignKey(
         Outcome, verbose_name=_("outcome"), on_delete=models.CASCADE, related_name="contributions"
@@ -146,9 +157,19 @@ class ContributionLink(TrackedModel):
         Organisation, verbose_name=_("partner organisation"), on_delete=models.CASCADE,
         null=True, blank=True, related_name="contributions",
     )
+    # Outcomes build on each other, e.g. a change in discourse that led to a change in policy.
+    source_outcome = models.ForeignKey(
+        Outcome, verbose_name=_("earlier outcome"), on_delete=models.CASCADE, null=True,
+        blank=True, related_name="contributed_to",
+    )
     narrative = models.TextField(_("how it contributed"))
+    evidence = models.ManyToManyField(
+        Evidence, verbose_name=_("evidence behind the link"), blank=True,
+        related_name="contribution_links",
+        help_text=_("Evidence items of this outcome that show the link."),
+    )
 
-    SOURCES = ("contact", "output", "activity", "organisation")
+    SOURCES = ("contact", "output", "activity", "organisation", "source_outcome")
 
     class Meta:
         verbose_name = _("contribution link")
@@ -156,21 +177,19 @@ class ContributionLink(TrackedModel):
         ordering = ["outcome", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(contact__isnull=False, output__isnull=True, activity__isnull=True,
-                      organisation__isnull=True)
-                    | Q(contact__isnull=True, output__isnull=False, activity__isnull=True,
-                        organisation__isnull=True)
-                    | Q(contact__isnull=True, output__isnull=True, activity__isnull=False,
-                        organisation__isnull=True)
-                    | Q(contact__isnull=True, output__isnull=True, activity__isnull=True,
-                        organisation__isnull=False)
-                ),
+                condition=_exactly_one_of(("contact", "output", "activity", "organisation",
+                                           "source_outcome")),
                 name="contributionlink_exactly_one_source",
                 violation_error_message=_(
-                    "Link exactly one contact, output, activity or partner organisation."
+                    "Link exactly one contact, output, activity, partner organisation or "
+                    "earlier outcome."
                 ),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(source_outcome__isnull=True) | ~Q(source_outcome=F("outcome")),
+                name="contributionlink_not_to_itself",
+                violation_error_message=_("An outcome cannot contribute to itself."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -178,12 +197,53 @@ class ContributionLink(TrackedModel):
 
     @property
     def source(self):
-        return self.contact or self.output or self.activity or self.organisation
+        return (self.contact or self.output or self.activity or self.organisation
+                or self.source_outcome)
+
+    @property
+    def source_kind(self) -> str:
+        """Which kind of record contributed: contact, output, activity, organisation, outcome."""
+        for name in self.SOURCES:
+            if getattr(self, f"{name}_id"):
+                return "outcome" if name == "source_outcome" else name
+        return ""
 
     def clean(self):
         chosen = [name for name in self.SOURCES if getattr(self, f"{name}_id")]
         if len(chosen) != 1:
             raise ValidationError(
-                _("Link exactly one contact, output, activity or partner organisation."),
+                _("Link exactly one contact, output, activity, partner organisation or "
+                  "earlier outcome."),
                 code="one_source",
             )
+        if self.source_outcome_id and self.outcome_id:
+            if self.source_outcome_id == self.outcome_id:
+                raise ValidationError(
+                    {"source_outcome": _("An outcome cannot contribute to itself.")},
+                    code="self_contribution",
+                )
+            if self._would_close_a_circle():
+                raise ValidationError({"source_outcome": ValidationError(
+                    _("“%(outcome)s” already contributes, directly or through other outcomes, "
+                      "to “%(source)s”; linking them this way round would make a circle."),
+                    params={"outcome": self.outcome, "source": self.source_outcome},
+                    code="contribution_circle",
+                )})
+
+    def _would_close_a_circle(self) -> bool:
+        """Does `outcome` already contribute (through earlier outcomes) to `source_outcome`?
+
+        Walks back from the source outcome along outcome-to-outcome links, one query per step,
+        counting links of outcomes in the bin too (restoring one must not reveal a circle).
+        """
+        links = ContributionLink.objects.filter(source_outcome__isnull=False)
+        if self.pk:
+            links = links.exclude(pk=self.pk)
+        seen, frontier = set(), {self.source_outcome_id}
+        while frontier:
+            if self.outcome_id in frontier:
+                return True
+            seen |= frontier
+            frontier = set(links.filter(outcome__in=frontier)
+                           .values_list("source_outcome", flat=True)) - seen
+        return False
