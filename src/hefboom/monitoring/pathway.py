@@ -28,6 +28,7 @@ LANE_PADDING = 8
 MIN_LANE_HEIGHT = 40
 RADIUS = 8
 LABEL_CHARS = 22  # longer titles are cut; the full title is in the node's <title>
+TARGET_CHARS = 25
 CHAR_WIDTH = 6.3  # average width of a character at the label size, in SVG units
 LABEL_GAP = 4
 MIN_SPAN_DAYS = 30
@@ -69,6 +70,12 @@ class Node:
             return self.x + RADIUS
         return self.label_x + label_width(self.label)
 
+    @property
+    def hit_box(self) -> tuple[float, float, float, float]:
+        """x, y, width, height of the clickable area: the node and its label."""
+        return (round(self.left, 1), round(self.y - ROW_HEIGHT / 2 + 1, 1),
+                round(self.right - self.left, 1), ROW_HEIGHT - 2)
+
 
 @dataclass(frozen=True)
 class Lane:
@@ -98,7 +105,7 @@ class Target:
     y: float
     width: float
     height: float
-    label: str
+    lines: tuple[str, ...]  # the title, wrapped onto at most two lines
     title: str
     date: dt.date
     date_x: float  # where the outcome's date falls on the axis
@@ -128,6 +135,19 @@ class Pathway:
 def truncate(text: str, limit: int = LABEL_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def wrap(text: str, width: int, lines: int) -> tuple[str, ...]:
+    """Break `text` into at most `lines` lines of `width` characters; the last one is cut."""
+    words, result = text.split(), []
+    while words and len(result) < lines - 1:
+        line = words.pop(0)
+        while words and len(line) + 1 + len(words[0]) <= width:
+            line += " " + words.pop(0)
+        result.append(truncate(line, width))
+    if words:
+        result.append(truncate(" ".join(words), width))
+    return tuple(result)
 
 
 def label_width(label: str) -> float:
@@ -163,7 +183,7 @@ def lay_out(outcome_date: dt.date, outcome_title: str, sources, *, lane_labels=N
     target_height = 64
     target = Target(
         x=WIDTH - TARGET_WIDTH, y=round((TOP + lanes_bottom) / 2 - target_height / 2, 1),
-        width=TARGET_WIDTH, height=target_height, label=truncate(outcome_title, 26),
+        width=TARGET_WIDTH, height=target_height, lines=wrap(outcome_title, TARGET_CHARS, 2),
         title=outcome_title, date=outcome_date, date_x=round(scale.x(outcome_date), 1),
     )
     nodes = [_with_edge(node, target) for node in nodes]

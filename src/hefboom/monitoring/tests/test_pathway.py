@@ -311,6 +311,16 @@ def test_a_file_over_the_limit_is_refused_with_the_limit(client, alice, outcome,
     assert not list(tmp_path.rglob("*.pdf"))
 
 
+def test_the_svg_numbers_are_not_localised(client, alice, dossier, outcome):
+    actions.link_contribution(alice, ContributionLink(
+        outcome=outcome, output=make_output(alice, dossier), narrative="De nota hielp"))
+    client.force_login(alice)
+    page = client.get(outcome.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    coordinates = re.findall(r' (?:x|y|x1|x2|cx|cy|width|height)="([^"]*)"', svg)
+    assert coordinates and all(re.fullmatch(r"-?[0-9.]+", value) for value in coordinates), coordinates
+
+
 # Roles
 
 def test_viewer_reads_the_pathway_but_changes_nothing(client, alice, victor, dossier, outcome):
@@ -438,3 +448,10 @@ def test_the_link_and_evidence_forms_take_a_fixed_number_of_queries(client, alic
     post["evidence"] = list(Evidence.objects.filter(outcome=outcome).values_list("pk", flat=True)[:5])
     assert count_queries(client, urls[0], "post", post) == first_post
     assert max(few) <= 12
+
+
+def test_the_outcome_title_wraps_onto_two_lines_in_its_box():
+    pathway = lay_out(DAY, "IMC beslist over betere bescherming van arbeidsmigranten en hun gezinnen",
+                      [source("output", 1, dt.date(2023, 1, 1))])
+    assert pathway.target.lines == ("IMC beslist over betere", "bescherming van arbeidsm…")
+    assert lay_out(DAY, "Kort", []).target.lines == ("Kort",)
