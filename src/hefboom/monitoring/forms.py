@@ -117,6 +117,7 @@ ACTIVITY = AutocompleteOne(reverse_lazy("monitoring:activity_options"))
 ORGANISATION = AutocompleteOne(reverse_lazy("actors:organisation_options"))
 OUTCOME = AutocompleteOne(reverse_lazy("monitoring:outcome_options"))
 EVIDENCE = forms.CheckboxSelectMultiple
+NARRATIVE = forms.Textarea(attrs={"rows": 4})
 
 
 class ContributionForm(RecordForm):
@@ -129,7 +130,8 @@ class ContributionForm(RecordForm):
         fields = ["contact", "output", "activity", "organisation", "source_outcome", "narrative",
                   "evidence"]
         widgets = {"contact": CONTACT, "output": OUTPUT, "activity": ACTIVITY,
-                   "organisation": ORGANISATION, "source_outcome": OUTCOME, "evidence": EVIDENCE}
+                   "organisation": ORGANISATION, "source_outcome": OUTCOME, "evidence": EVIDENCE,
+                   "narrative": NARRATIVE}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -150,7 +152,7 @@ class ContributionEditForm(RecordForm):
     class Meta:
         model = ContributionLink
         fields = ["narrative", "evidence"]
-        widgets = {"evidence": EVIDENCE}
+        widgets = {"evidence": EVIDENCE, "narrative": NARRATIVE}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,7 +165,7 @@ class LinkToOutcomeForm(RecordForm):
     class Meta:
         model = ContributionLink
         fields = ["outcome", "narrative"]
-        widgets = {"outcome": OUTCOME}
+        widgets = {"outcome": OUTCOME, "narrative": NARRATIVE}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

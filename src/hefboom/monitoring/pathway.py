@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 KINDS = ("contact", "activity", "output", "organisation", "outcome")
 
 WIDTH = 960
-PLOT_LEFT = 130  # room for the lane names
+PLOT_LEFT = 150  # room for the lane names
 TARGET_WIDTH = 190  # the outcome's box at the right
 PLOT_RIGHT = WIDTH - TARGET_WIDTH - 40
 TOP = 8
@@ -28,7 +28,7 @@ LANE_PADDING = 8
 MIN_LANE_HEIGHT = 40
 RADIUS = 8
 LABEL_CHARS = 22  # longer titles are cut; the full title is in the node's <title>
-TARGET_CHARS = 25
+TARGET_CHARS = 23
 CHAR_WIDTH = 6.3  # average width of a character at the label size, in SVG units
 LABEL_GAP = 4
 MIN_SPAN_DAYS = 30

@@ -453,5 +453,5 @@ def test_the_link_and_evidence_forms_take_a_fixed_number_of_queries(client, alic
 def test_the_outcome_title_wraps_onto_two_lines_in_its_box():
     pathway = lay_out(DAY, "IMC beslist over betere bescherming van arbeidsmigranten en hun gezinnen",
                       [source("output", 1, dt.date(2023, 1, 1))])
-    assert pathway.target.lines == ("IMC beslist over betere", "bescherming van arbeidsm…")
+    assert pathway.target.lines == ("IMC beslist over betere", "bescherming van arbeid…")
     assert lay_out(DAY, "Kort", []).target.lines == ("Kort",)
