@@ -363,3 +363,17 @@ def test_claim_history_keeps_its_links(mia, claim, open_contact):
     actions.record_claim(mia, claim, links=[link])
     assert claim.history.count() == 2
     assert [row.contributionlink_id for row in claim.history.first().links.all()] == [link.pk]
+
+
+def test_the_demo_case_weighs_the_resettlement_claim(db):
+    from hefboom.demo.loader import load_demo_case
+
+    load_demo_case()
+    claim = ContributionClaim.objects.get(outcome__title="Autonome opvangstructuur voor hervestiging")
+    assert [i.test_type for i in claim.evidence_items.all()] == ["hoop", "straw", "smoking_gun"]
+    assert claim.confidence == pytest.approx(AFTER_SMOKING_GUN, abs=1e-6)
+    assert claim.confidence_word == "strong"
+    assert claim.links.exists()
+    assert claim.source_reference.startswith("Evaluatierapport")
+    load_demo_case()
+    assert ContributionClaim.objects.count() == 1 and ClaimEvidence.objects.count() == 3
