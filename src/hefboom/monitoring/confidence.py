@@ -182,3 +182,14 @@ def describe(probability, rubric=None) -> str:
         if value >= threshold:
             return str(word)
     return str((rubric or confidence_rubric())[-1][1])
+
+
+def check_rubric_setting(app_configs=None, **kwargs):
+    """System check: a malformed HEFBOOM_CONFIDENCE_RUBRIC stops start-up with its reason."""
+    from django.core.checks import Error
+
+    try:
+        confidence_rubric()
+    except ImproperlyConfigured as exc:
+        return [Error(str(exc), id="hefboom.E010")]
+    return []

@@ -377,3 +377,13 @@ def test_the_demo_case_weighs_the_resettlement_claim(db):
     assert claim.source_reference.startswith("Evaluatierapport")
     load_demo_case()
     assert ContributionClaim.objects.count() == 1 and ClaimEvidence.objects.count() == 3
+
+
+def test_admin_shows_claims_read_only(client, mia, claim):
+    assess_three(mia, claim)
+    client.force_login(mia)
+    mia.is_staff = True
+    mia.save()
+    page = client.get(reverse("admin:monitoring_contributionclaim_change", args=[claim.pk]))
+    assert page.status_code == 200 and claim.statement in page.content.decode()
+    assert client.get(reverse("admin:monitoring_contributionclaim_add")).status_code == 403

@@ -137,3 +137,12 @@ def test_a_bad_rubric_setting_fails_loudly(text):
 def test_the_default_rubric_is_valid():
     assert DEFAULT_RUBRIC[-1][0] == 0
     assert describe(0.5, DEFAULT_RUBRIC) == "uncertain"
+
+
+def test_a_bad_rubric_fails_the_start_up_checks(settings):
+    from django.core.checks import run_checks
+
+    settings.HEFBOOM_CONFIDENCE_RUBRIC = "0.9:strong"
+    assert [e.id for e in run_checks() if e.id == "hefboom.E010"] == ["hefboom.E010"]
+    settings.HEFBOOM_CONFIDENCE_RUBRIC = "0.9:strong,0:weak"
+    assert not [e for e in run_checks() if e.id == "hefboom.E010"]
