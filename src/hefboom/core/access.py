@@ -94,3 +94,34 @@ def get_contributing_record_for_user(user, kind, pk):
     if kind not in CONTRIBUTING_KINDS:
         raise Http404
     return CONTRIBUTING_KINDS[kind](user, pk)
+# Contribution claims (issue 4): a claim is visible while it and its outcome are not in the bin.
+
+def visible_claims(user):
+    from hefboom.monitoring.models import ContributionClaim
+
+    return ContributionClaim.objects.filter(outcome__deleted_at__isnull=True)
+
+
+def get_claim_for_user(user, pk):
+    return get_object_or_404(
+        visible_claims(user).select_related("outcome", "created_by", "updated_by"), pk=pk)
+
+
+def get_claim_evidence_for_user(user, claim, pk):
+    """An assessed evidence item of `claim` (a pk from another claim is a 404)."""
+    return get_object_or_404(claim.evidence_items.select_related("evidence"), pk=pk)
+
+
+def _binned_claims(user):
+    from hefboom.monitoring.models import ContributionClaim
+
+    return ContributionClaim.all_objects.filter(outcome__deleted_at__isnull=True)
+
+
+def _register_claims_in_the_bin():
+    from hefboom.monitoring.models import ContributionClaim
+
+    BIN_KINDS["claim"] = (ContributionClaim, _binned_claims)
+
+
+_register_claims_in_the_bin()

@@ -2200,6 +2200,35 @@ EVIDENCE = [
         "source": "Evaluatierapport §4.1.1.1",
     },
     {
+        "key": "ev-hervestiging-lange-vraag",
+        "outcome": "oc-2023-hervestigingsstructuur",
+        "source_type": "evaluation",
+        "reference": "Evaluatierapport, sub-thema hervestiging: een lange vraag van 11.11.11",
+        "url": "",
+        "quote": (
+            "Tijdens de huidige programmaperiode werd door de Staatssecretaris voor de oprichting van een "
+            "autonome opvangstructuur voor hervestiging beslist (31/07/2023). Dit was reeds lang een vraag "
+            "van 11.11.11."
+        ),
+        "date": None,
+        "reliability": "high",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
+        "key": "ev-hervestiging-erkenning",
+        "outcome": "oc-2023-hervestigingsstructuur",
+        "source_type": "evaluation",
+        "reference": "Evaluatierapport, sub-thema hervestiging: contributie erkend door beleidsvoerders",
+        "url": "",
+        "quote": (
+            "De contributie van 11.11.11 aan het thema hervestiging en de hierboven aangehaalde elementen "
+            "werd door de beleidsvoerders uitdrukkelijk erkend."
+        ),
+        "date": None,
+        "reliability": "medium",
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+    {
         "key": "ev-evaluatie-migratiewetboek",
         "outcome": "oc-hervestiging-migratiewetboek",
         "source_type": "evaluation",
@@ -2819,6 +2848,61 @@ OBSERVATIONS = [
         ),
         "outcomes": ["oc-2022-ontslag-leggeri"],
         "contacts": ["c-2022-hoorzitting-frontex"],
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+]
+
+
+# Contribution claims with their assessed evidence (docs/contribution.md works this one out).
+CLAIMS = [
+    {
+        "key": "cl-hervestigingsstructuur",
+        "outcome": "oc-2023-hervestigingsstructuur",
+        "statement": (
+            "De autonome opvangstructuur voor hervestiging werd mee beslist dankzij de pleitbezorging "
+            "van 11.11.11 bij het kabinet van de staatssecretaris."
+        ),
+        "story": (
+            "11.11.11 bepleitte al in het vorige programma een structurele aanpak van hervestiging en een "
+            "jaarlijkse stijging van het aantal hervestigingen. Toen hervestiging door het tekort aan "
+            "opvangplaatsen quasi stilviel, bleef 11.11.11 aandringen. Op 31 juli 2023 besliste "
+            "staatssecretaris De Moor tot een autonome opvangstructuur en gaf ze zelf te kennen dat ze "
+            "daarmee gehoor gaf aan de vraag van 11.11.11."
+        ),
+        "alternatives": (
+            "De regering had zich al eerder tot meer hervestiging verbonden, en het stilvallen door het "
+            "tekort aan opvangplaatsen vroeg hoe dan ook om een oplossing; ook andere pleitbezorgers kunnen "
+            "erop aangedrongen hebben. Die verklaringen sluiten een bijdrage van 11.11.11 niet uit, maar "
+            "verklaren niet waarom de staatssecretaris zelf naar de vraag van 11.11.11 verwees."
+        ),
+        "prior": "0.5",
+        "evidence": [
+            {
+                "evidence": "ev-hervestiging-lange-vraag",
+                "test_type": "hoop",
+                "reasoning": (
+                    "Als onze lobby meespeelde, moet 11.11.11 de structuur vooraf gevraagd hebben (bijna "
+                    "zeker); maar 11.11.11 vraagt ook veel wat er zonder haar zou komen."
+                ),
+            },
+            {
+                "evidence": "ev-hervestiging-erkenning",
+                "test_type": "straw",
+                "reasoning": (
+                    "Beleidsvoerders die de contributie erkennen wijst op invloed, maar zo'n erkenning "
+                    "wordt ook uit beleefdheid gegeven."
+                ),
+            },
+            {
+                "evidence": "ev-interviews-hervestiging",
+                "test_type": "smoking_gun",
+                "reasoning": (
+                    "Een staatssecretaris zegt zelden publiek dat ze aan de vraag van een organisatie "
+                    "tegemoetkomt, ook als die invloed had; zonder echte invloed zou ze het nauwelijks "
+                    "zeggen."
+                ),
+            },
+        ],
         "source": "Evaluatierapport §4.1.1.1",
     },
 ]

@@ -5,6 +5,7 @@ loaded again, so running `hefboom demo` twice never duplicates a record.
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -15,7 +16,9 @@ from hefboom.demo import case
 from hefboom.monitoring import actions
 from hefboom.monitoring.models import (
     Activity,
+    ClaimEvidence,
     Contact,
+    ContributionClaim,
     ContributionLink,
     Evidence,
     Outcome,
@@ -193,8 +196,9 @@ def load_demo_case() -> LoadResult:
             social_actor_organisations=pick(organisations, o.get("social_actor_organisations")),
             social_actor_persons=pick(persons, o.get("social_actor_persons")),
         )
+    evidence = {}
     for e in case.EVIDENCE:
-        actions.add_evidence(recorder, Evidence(
+        evidence[e["key"]] = actions.add_evidence(recorder, Evidence(
             outcome=outcomes[e["outcome"]], source_type=e["source_type"],
             reference=e.get("reference", ""), url=e.get("url", ""), quote=e.get("quote", ""),
             date=e.get("date"), reliability=e["reliability"], source_reference=_src(e)))
@@ -212,6 +216,18 @@ def load_demo_case() -> LoadResult:
             progress_marker=markers[o["progress_marker"]], period_start=o["period_start"],
             period_end=o["period_end"], rating=o["rating"], narrative=o["narrative"]), o,
             outcomes=pick(outcomes, o.get("outcomes")), contacts=pick(contacts, o.get("contacts")))
+
+    for c in case.CLAIMS:
+        outcome = outcomes[c["outcome"]]
+        # The claim rests on every contribution link of its outcome in the demo.
+        claim = actions.record_claim(recorder, ContributionClaim(
+            outcome=outcome, statement=c["statement"], story=c["story"],
+            alternatives=c["alternatives"], prior=Decimal(c["prior"]), source_reference=_src(c)),
+            links=list(outcome.contributions.all()))
+        for item in c["evidence"]:
+            actions.assess_evidence(recorder, ClaimEvidence(
+                claim=claim, evidence=evidence[item["evidence"]], test_type=item["test_type"],
+                reasoning=item["reasoning"], source_reference=_src(c)))
 
     counts = {
         "dossiers": len(dossiers), "progress markers": len(markers), "contacts": len(contacts),

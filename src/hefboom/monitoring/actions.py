@@ -1,13 +1,25 @@
 """Writes of monitoring records; forms, imports and the demo all go through these."""
 
+import contextlib
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from hefboom.core.actions import save_record
-from hefboom.monitoring.models import Activity, Contact, ContributionLink, Evidence, Outcome, Output
+from hefboom.monitoring.confidence import update_steps
+from hefboom.monitoring.models import (
+    Activity,
+    ClaimEvidence,
+    Contact,
+    ContributionClaim,
+    ContributionLink,
+    Evidence,
+    Outcome,
+    Output,
+)
 
 
 def record_contact(user, contact: Contact, *, our_participants, dossiers, persons=(),
@@ -114,3 +126,60 @@ def unlink_contribution(user, link: ContributionLink) -> None:
         raise PermissionDenied(_("Your role may read but not change records."))
     link._history_user = user
     link.delete()
+
+
+# Contribution claims: every write recomputes the stored confidence in the same transaction.
+
+def claim_steps(claim: ContributionClaim, items=None):
+    """The Bayesian update of a claim, one step per assessed evidence item in order."""
+    items = claim.evidence_items.select_related("evidence") if items is None else items
+    return update_steps(claim.prior, [(str(i.evidence), i.p_if_true, i.p_if_false) for i in items])
+
+
+def _confidence(claim, items=None) -> float:
+    steps = claim_steps(claim, items)
+    return steps[-1].posterior if steps else float(claim.prior)
+
+
+def refresh_confidence(claim_id) -> float | None:
+    """Store the claim's confidence as its evidence now says (a derived value: no new version)."""
+    claim = ContributionClaim.all_objects.filter(pk=claim_id).first()
+    if claim is None:
+        return None
+    confidence = _confidence(claim)
+    ContributionClaim.all_objects.filter(pk=claim_id).update(confidence=confidence)
+    return confidence
+
+
+@transaction.atomic
+def record_claim(user, claim: ContributionClaim, *, links=(), expected_version=None) -> ContributionClaim:
+    links = list(links)
+    foreign = [link for link in links if link.outcome_id != claim.outcome_id]
+    if foreign:
+        raise ValidationError({"links": _(
+            "A claim can only rest on contribution links of its own outcome; “%(link)s” is not one."
+        ) % {"link": foreign[0]}})
+    # A prior out of range is left to save_record's validation, which names the field.
+    with contextlib.suppress(ValidationError, TypeError, ValueError):
+        claim.confidence = _confidence(claim) if claim.pk else float(claim.prior)
+    return save_record(claim, user, m2m={"links": links}, expected_version=expected_version)
+
+
+@transaction.atomic
+def assess_evidence(user, item: ClaimEvidence, *, expected_version=None) -> ClaimEvidence:
+    """Add or change an assessed evidence item; a preset test type fixes both likelihoods."""
+    item.apply_preset()
+    if item._state.adding and not item.order and item.claim_id:
+        last = item.claim.evidence_items.order_by("-order").values_list("order", flat=True).first()
+        item.order = (last or 0) + 1
+    save_record(item, user, expected_version=expected_version)
+    refresh_confidence(item.claim_id)  # contradictory evidence raises here and undoes the save
+    return item
+
+
+@transaction.atomic
+def remove_claim_evidence(user, item: ClaimEvidence) -> None:
+    claim_id = item.claim_id
+    item._history_user = user
+    item.delete()
+    refresh_confidence(claim_id)

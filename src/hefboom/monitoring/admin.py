@@ -7,7 +7,9 @@ from hefboom.core.access import get_contact_for_user, visible_contacts
 from hefboom.core.admin import TrackedAdmin, TrackedInline
 from hefboom.monitoring.models import (
     Activity,
+    ClaimEvidence,
     Contact,
+    ContributionClaim,
     ContributionLink,
     Evidence,
     Outcome,
@@ -99,3 +101,41 @@ class ObservationAdmin(HidesConfidentialContacts, TrackedAdmin):
     list_display = ("progress_marker", "period_start", "period_end", "rating")
     list_filter = ("rating",)
     filter_horizontal = ("outcomes", "contacts")
+
+
+# Contribution claims (issue 4): read-only here, because their pages keep the confidence in step
+# with every change; the admin shows them for inspection.
+
+class ClaimEvidenceInline(admin.TabularInline):
+    model = ClaimEvidence
+    fields = ("order", "evidence", "test_type", "p_if_true", "p_if_false", "reasoning")
+    readonly_fields = fields
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ContributionClaim)
+class ContributionClaimAdmin(TrackedAdmin):
+    list_display = ("statement", "outcome", "confidence")
+    list_filter = ("outcome__dossiers",)
+    search_fields = ("statement", "story")
+    readonly_fields = ("outcome", "statement", "story", "alternatives", "prior", "confidence")
+    exclude = ("links",)
+    inlines = [ClaimEvidenceInline]
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

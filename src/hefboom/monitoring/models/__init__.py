@@ -1,5 +1,6 @@
 """What happened and what changed: contacts, activities, outputs, outcomes and their evidence."""
 
+from hefboom.monitoring.models.claims import PRESETS, ClaimEvidence, ContributionClaim, EvidenceTestType
 from hefboom.monitoring.models.contacts import Channel, Confidentiality, Contact
 from hefboom.monitoring.models.observations import ProgressMarkerObservation, Rating
 from hefboom.monitoring.models.outcomes import (
@@ -18,16 +19,20 @@ __all__ = [
     "ActivityType",
     "ChangeType",
     "Channel",
+    "ClaimEvidence",
     "Confidentiality",
     "Contact",
+    "ContributionClaim",
     "ContributionLink",
     "Evidence",
     "EvidenceSource",
     "Outcome",
     "Output",
     "OutputType",
+    "PRESETS",
     "ProgressMarkerObservation",
     "Rating",
     "Reliability",
     "Substantiation",
+    "EvidenceTestType",
 ]
