@@ -30,7 +30,7 @@ class Journal(TrackedModel):
     class Meta:
         verbose_name = _("outcome journal")
         verbose_name_plural = _("outcome journals")
-        ordering = ["boundary_partner", "-period_end"]
+        ordering = ["boundary_partner_id", "-period_end"]
         constraints = [
             models.UniqueConstraint(
                 fields=["boundary_partner", "period_start", "period_end"],
@@ -90,7 +90,7 @@ class JournalEntry(TrackedModel):
     class Meta:
         verbose_name = _("journal entry")
         verbose_name_plural = _("journal entries")
-        ordering = ["journal", "observation__progress_marker"]
+        ordering = ["journal_id", "pk"]
 
     def __str__(self) -> str:
         return str(self.observation)

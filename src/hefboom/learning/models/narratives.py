@@ -41,7 +41,9 @@ class Narrative(TrackedModel):
     class Meta:
         verbose_name = _("narrative")
         verbose_name_plural = _("narratives")
-        ordering = ["-period_end", "theme__order", "dossier__name", "pk"]
+        # No ordering across the nullable scopes: save_record locks the row (FOR UPDATE), which
+        # PostgreSQL refuses on the nullable side of an outer join.
+        ordering = ["-period_end", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(theme__isnull=False, dossier__isnull=True)
