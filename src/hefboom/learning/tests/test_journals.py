@@ -207,3 +207,11 @@ def test_journal_for_gives_every_marker_in_ladder_order(mia, boundary_partner, m
     assert [label for label, _rows in page.levels] == ["Expect to see", "Like to see", "Love to see"]
     assert JournalEntry.objects.count() == 1
     assert selectors.journal_for(boundary_partner, *year(2030)).journal is None
+
+
+def test_the_partner_list_leads_to_each_ladder(client, victor, boundary_partner):
+    client.force_login(victor)
+    page = client.get(reverse("learning:partners")).content.decode()
+    assert reverse("learning:ladder", args=[boundary_partner.pk]) in page
+    assert "Write a journal" not in client.get(
+        reverse("learning:ladder", args=[boundary_partner.pk])).content.decode()

@@ -225,3 +225,16 @@ def test_the_narrative_page_needs_the_same_queries_however_many_references(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(narrative.get_absolute_url()).content.decode()
     assert "Verandering 9" in page
+
+
+def test_the_list_filters_by_theme_dossier_and_year(client, alice, victor, theme, dossier):
+    on_dossier = write(alice, dossier, "", title="Dossierverhaal 2023")
+    actions.save_narrative(alice, Narrative(theme=theme, period_start=dt.date(2024, 1, 1),
+                                            period_end=dt.date(2024, 12, 31), title="Themaverhaal 2024"))
+    client.force_login(victor)
+    url = reverse("learning:narratives")
+    assert len(client.get(url).context["narratives"]) == 2
+    assert list(client.get(url, {"dossier": dossier.pk}).context["narratives"]) == [on_dossier]
+    assert [n.title for n in client.get(url, {"theme": theme.pk, "year": 2024}).context["narratives"]] == [
+        "Themaverhaal 2024"]
+    assert "New narrative" not in client.get(url).content.decode()  # victor only reads
