@@ -201,7 +201,7 @@ class Generator:
 
         partners = self.bulk(BoundaryPartner, [
             BoundaryPartner(theme=theme, name=f"{self.words.name()} {i}")
-            for theme in self.themes for i in range(3)])
+            for theme in self.themes for i in range(3 if self.scale >= 0.1 else 1)])
         self.bulk(BoundaryPartner.organisations.through, [
             BoundaryPartner.organisations.through(boundarypartner=p, organisation=o)
             for p in partners for o in self.some(self.organisations, 2)])

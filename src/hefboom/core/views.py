@@ -9,6 +9,8 @@ from hefboom.core.access import visible_contacts
 from hefboom.monitoring.models import Outcome, Substantiation
 from hefboom.strategy.models import Programme, Theme
 
+HOME_LIST = 10  # records per list on the home page
+
 
 def home(request):
     user = request.user
@@ -35,7 +37,8 @@ def home(request):
     else:
         template = "core/home_me.html"
         context |= {
-            "outcomes_without_evidence": Outcome.objects.filter(evidence__isnull=True),
+            # The first few only: the full list grows with the data (issue 4's completeness page).
+            "outcomes_without_evidence": Outcome.objects.filter(evidence__isnull=True)[:HOME_LIST],
             "substantiation_counts": _substantiation_counts(),
             "recent_contacts": contacts.prefetch_related("dossiers")[:8],
         }
