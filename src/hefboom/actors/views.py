@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +13,8 @@ from hefboom.actors.matching import ActorMatcher, persons_named, strip_titles
 from hefboom.actors.models import Organisation, OrganisationType, Person
 from hefboom.core.access import require_record_editor, visible_contacts
 from hefboom.core.actions import save_record
+
+RECENT = 20  # contacts and outcomes shown on a person's or organisation's page
 
 
 def person_list(request):
@@ -25,9 +28,8 @@ def person_detail(request, pk):
     return render(request, "actors/person_detail.html", {
         "person": person,
         "roles": person.roles.select_related("organisation"),
-        "contacts": visible_contacts(request.user).filter(persons=person)
-        .prefetch_related("dossiers"),
-        "outcomes": person.outcomes.all(),
+        **_recent(visible_contacts(request.user).filter(persons=person), person.outcomes.all(),
+                  f"?person={person.pk}"),
     })
 
 
@@ -43,10 +45,25 @@ def organisation_detail(request, pk):
         "organisation": organisation,
         "roles": organisation.roles.select_related("person"),
         "children": organisation.children.all(),
-        "contacts": visible_contacts(request.user).filter(organisations=organisation)
-        .prefetch_related("dossiers"),
-        "outcomes": organisation.outcomes.all(),
+        **_recent(visible_contacts(request.user).filter(organisations=organisation),
+                  organisation.outcomes.all(), f"?organisation={organisation.pk}"),
     })
+
+
+def _recent(contacts, outcomes, query):
+    """The latest contacts and outcomes of an actor, with their totals and links to the full lists.
+
+    An active actor has hundreds of contacts over the years; the page shows the latest and
+    links to the filtered list instead of rendering them all.
+    """
+    return {
+        "contacts": contacts[:RECENT],
+        "contact_count": contacts.count(),
+        "contacts_url": reverse("monitoring:contacts") + query,
+        "outcomes": outcomes[:RECENT],
+        "outcome_count": outcomes.count(),
+        "outcomes_url": reverse("monitoring:outcomes") + query,
+    }
 
 
 # Autocomplete and inline creation for the quick-capture forms.

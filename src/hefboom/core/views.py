@@ -9,6 +9,8 @@ from hefboom.core.access import visible_contacts
 from hefboom.monitoring.models import Outcome, Substantiation
 from hefboom.strategy.models import Programme, Theme
 
+HOME_LIST = 10  # records per list on the home page
+
 
 def home(request):
     user = request.user
@@ -25,7 +27,7 @@ def home(request):
         template = "core/home_policy.html"
         mine = contacts.filter(our_participants=user)
         context |= {
-            "my_contacts": mine.prefetch_related("persons", "organisations")[:10],
+            "my_contacts": mine[:10],  # core/_contacts.html shows no linked records: no prefetch
             "open_follow_ups": mine.exclude(follow_up="")
             .filter(Q(follow_up_due__isnull=True) | Q(follow_up_due__gte=today))
             .order_by("follow_up_due")[:10],
@@ -35,9 +37,10 @@ def home(request):
     else:
         template = "core/home_me.html"
         context |= {
-            "outcomes_without_evidence": Outcome.objects.filter(evidence__isnull=True),
+            # The first few only: the full list grows with the data (issue 4's completeness page).
+            "outcomes_without_evidence": Outcome.objects.filter(evidence__isnull=True)[:HOME_LIST],
             "substantiation_counts": _substantiation_counts(),
-            "recent_contacts": contacts.prefetch_related("dossiers")[:8],
+            "recent_contacts": contacts[:8],
         }
     return render(request, template, context)
 

@@ -1,0 +1,492 @@
+#!/usr/bin/env python
+"""Generate a seeded ten-year dataset for the page benchmark (benchmarks/pages.py).
+
+    HEFBOOM_DATA_DIR=/tmp/hb-bench-data .venv/bin/python benchmarks/generate_dataset.py [--scale 1] [--seed 4]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/hb_bench .venv/bin/python benchmarks/generate_dataset.py
+
+Writes into the database the usual settings name (DATABASE_URL, else SQLite under
+HEFBOOM_DATA_DIR), after migrating it. At scale 1: one programme with 8 themes and 40 dossiers,
+500 persons, 300 organisations, 15 users, 100,000 contacts, 20,000 outputs, 10,000 activities,
+5,000 outcomes with about 2 evidence items and 3 contribution links each, 360 progress markers
+observed in most half years. One dossier (code ``bench-target``) gets about 5,000 timeline events.
+
+Rows are written with ``bulk_create`` (and the many-to-many through models directly), not through
+``save_record``: so there are no change-history rows and no validation per row. That is fine for
+measuring pages, but this is benchmark data, not a demo. Names are invented from syllables.
+
+Refuses to write into a database that already holds records unless ``--force``, which first
+empties it (``flush``). Same seed and scale, same dataset.
+"""
+
+import argparse
+import bisect
+import datetime as dt
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+TARGET_CODE = "bench-target"
+PASSWORD = "hefboom-demo"  # the demo's password, so a person can look around in the dataset
+USERS = {  # username: role
+    **{f"bench-policy-{i}": "policy_officer" for i in range(1, 13)},
+    "bench-me": "me_officer",
+    "bench-admin": "admin",
+    "bench-viewer": "viewer",
+}
+# Full-scale sizes (the issue: 100,000 contacts, 20,000 outputs, 5,000 outcomes over ten years).
+SIZES = {"contacts": 100_000, "outputs": 20_000, "activities": 10_000, "outcomes": 5_000,
+         "persons": 500, "organisations": 300}
+# Share of each kind that goes to the target dossier: about 5,000 events at scale 1
+# (3,300 contacts, 700 outputs, 350 activities, 180 outcomes, ~360 evidence, ~100 observations).
+TARGET_SHARE = {"contacts": 0.033, "outputs": 0.035, "activities": 0.035, "outcomes": 0.036}
+YEARS = 10
+BATCH = 2000
+
+SYLLABLES = ["ba", "ven", "dor", "li", "mar", "sel", "to", "ka", "rin", "de", "wa", "lon", "mi",
+             "ster", "an", "o", "ber", "gen", "va", "lis", "pe", "ter", "sa", "bru", "no", "kel",
+             "ha", "vi", "ze", "mo", "ro", "ne", "fa", "gi", "jo", "ul"]
+ORG_KINDS = [  # type, how many at scale 1, political levels to pick from, prefix
+    ("party", 15, ["federal", "flemish", "walloon", "brussels"], "Partij"),
+    ("cabinet", 60, ["federal", "flemish", "walloon", "brussels"], "Kabinet"),
+    ("administration", 55, ["federal", "flemish", "walloon", "brussels", "eu"], "Dienst"),
+    ("parliament", 10, ["federal", "flemish", "walloon", "brussels", "eu"], "Parlement"),
+    ("parliamentary_group", 40, ["federal", "flemish", "walloon", "brussels"], "Fractie"),
+    ("research_service", 10, ["federal", "flemish"], "Studiedienst"),
+    ("member_organisation", 40, [""], "Vereniging"),
+    ("coalition", 15, ["", "international"], "Coalitie"),
+    ("media", 25, [""], "Krant"),
+    ("international_body", 20, ["international", "eu"], "Agentschap"),
+    ("other", 10, ["", "local"], "Organisatie"),
+]
+TITLES = ["minister", "state secretary", "chief of staff", "advisor", "MP", "director",
+          "head of unit", "journalist", "spokesperson", "researcher", "party chair"]
+
+
+def setup_django() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hefboom.settings")
+    import django
+
+    django.setup()
+
+
+def migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def holds_data() -> bool:
+    from hefboom.accounts.models import User
+    from hefboom.actors.models import Organisation, Person
+    from hefboom.monitoring.models import Contact
+    from hefboom.strategy.models import Programme
+
+    return any(m.objects.exists() for m in (User, Person, Organisation, Programme, Contact))
+
+
+class Words:
+    """Invented words and sentences from syllables, seeded."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.vocabulary = sorted({self.word() for _ in range(3000)})
+
+    def word(self, low=1, high=3) -> str:
+        return "".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(low, high)))
+
+    def name(self) -> str:
+        return self.word(2, 3).capitalize()
+
+    def sentence(self, low=6, high=14) -> str:
+        words = self.rng.choices(self.vocabulary, k=self.rng.randint(low, high))
+        return " ".join(words).capitalize() + "."
+
+
+class Generator:
+    def __init__(self, scale: float, seed: int, out=print):
+        self.scale = scale
+        self.rng = random.Random(seed)  # noqa: S311 - repeatable test data, not security
+        self.words = Words(self.rng)
+        self.out = out
+        self.today = dt.date.today()
+        self.first_day = self.today - dt.timedelta(days=365 * YEARS)
+        self.days = (self.today - self.first_day).days
+
+    def n(self, kind: str) -> int:
+        return max(1, round(SIZES[kind] * self.scale))
+
+    def day(self) -> dt.date:
+        return self.first_day + dt.timedelta(days=self.rng.randrange(self.days))
+
+    def some(self, population, k):
+        return self.rng.sample(population, min(k, len(population)))
+
+    def bulk(self, model, rows):
+        return model.objects.bulk_create(rows, batch_size=BATCH)
+
+    # The structure: users, programme, themes, dossiers, actors, boundary partners, markers.
+
+    def users(self):
+        from django.contrib.auth.hashers import make_password
+
+        from hefboom.accounts.models import User
+
+        password = make_password(PASSWORD)  # hashed once: the hasher is slow on purpose
+        users = []
+        for username, role in USERS.items():
+            user = User(username=username, role=role, password=password,
+                        first_name=self.words.name(), last_name=self.words.name(),
+                        is_superuser=role == "admin")
+            user.is_staff = role != "viewer"
+            users.append(user)
+        self.users = self.bulk(User, users)
+        self.policy = [u for u in self.users if u.role == "policy_officer"]
+        self.staff = [u for u in self.users if u.role in ("policy_officer", "me_officer")]
+
+    def strategy(self):
+        from hefboom.strategy.models import Dossier, Programme, Theme
+
+        self.programme = Programme.objects.create(
+            code="bench", name="Benchmarkprogramma", funder="DGD",
+            start_date=self.first_day, end_date=self.today + dt.timedelta(days=365))
+        self.themes = self.bulk(Theme, [
+            Theme(programme=self.programme, code=f"theme-{i}", name=self.words.name(), order=i)
+            for i in range(8)])
+        dossiers = []
+        for theme in self.themes:
+            for j in range(5):
+                code = TARGET_CODE if not dossiers else f"{theme.code}-d{j}"
+                dossiers.append(Dossier(theme=theme, code=code, name=f"{self.words.name()} "
+                                        f"{self.words.word()}", description=self.words.sentence()))
+        self.dossiers = self.bulk(Dossier, dossiers)
+        self.target = self.dossiers[0]
+        self.others = self.dossiers[1:]
+
+    def actors(self):
+        from hefboom.actors.models import Organisation, Person, PersonRole
+
+        organisations = []
+        for kind, count, levels, prefix in ORG_KINDS:
+            for i in range(max(1, round(count * min(1, self.scale * 10)))):
+                organisations.append(Organisation(
+                    name=f"{prefix} {self.words.name()} {i}", short_name=self.words.name()[:8],
+                    type=kind, political_level=self.rng.choice(levels)))
+        self.organisations = self.bulk(Organisation, organisations)
+        parties = [o for o in self.organisations if o.type == "party"]
+        children = [o for o in self.organisations if o.type in ("parliamentary_group",
+                                                                "research_service")]
+        for child in children:
+            child.parent = self.rng.choice(parties)
+        Organisation.objects.bulk_update(children, ["parent"], batch_size=BATCH)
+        self.persons = self.bulk(Person, [
+            Person(first_name=self.words.name(), last_name=f"{self.words.name()}",
+                   email=f"p{i}@example.org")
+            for i in range(self.n("persons"))])
+        roles = []
+        for person in self.persons:
+            start = self.day()
+            for _ in range(self.rng.choice((1, 1, 2))):
+                end = start + dt.timedelta(days=self.rng.randint(200, 2000))
+                roles.append(PersonRole(person=person, organisation=self.rng.choice(self.organisations),
+                                        title=self.rng.choice(TITLES), start_date=start,
+                                        end_date=end if end < self.today else None))
+                start = min(end, self.today)
+        self.bulk(PersonRole, roles)
+
+    def outcome_mapping(self):
+        from hefboom.strategy.models import BoundaryPartner, ProgressMarker
+
+        partners = self.bulk(BoundaryPartner, [
+            BoundaryPartner(theme=theme, name=f"{self.words.name()} {i}")
+            for theme in self.themes for i in range(3 if self.scale >= 0.1 else 1)])
+        self.bulk(BoundaryPartner.organisations.through, [
+            BoundaryPartner.organisations.through(boundarypartner=p, organisation=o)
+            for p in partners for o in self.some(self.organisations, 2)])
+        markers = []
+        for partner in partners:
+            dossiers = [d for d in self.dossiers if d.theme_id == partner.theme_id]
+            for level in ("expect", "like", "love"):
+                for order in range(1, 6):
+                    # Six markers of the first partner are the target dossier's (~100 observations).
+                    if partner is partners[0] and order <= 2:
+                        dossier = self.target
+                    else:
+                        dossier = self.rng.choice([d for d in dossiers if d is not self.target])
+                    markers.append(ProgressMarker(boundary_partner=partner, dossier=dossier,
+                                                  level=level, order=order,
+                                                  statement=self.words.sentence()))
+        self.markers = self.bulk(ProgressMarker, markers)
+
+    # The monitoring records.
+
+    def pick_dossiers(self, kind: str):
+        first = self.target if self.rng.random() < TARGET_SHARE[kind] else self.rng.choice(self.others)
+        if self.rng.random() < 0.15:
+            second = self.rng.choice(self.others)
+            if second is not first:
+                return [first, second]
+        return [first]
+
+    def link(self, model, field, rows):
+        """Many-to-many rows through the automatic through model: rows of (record, [targets])."""
+        through = getattr(model, field).through
+        source = model._meta.model_name
+        target = getattr(model, field).field.related_model._meta.model_name
+        if source == target:
+            raise ValueError("self-referencing links are not generated")
+        self.bulk(through, [through(**{f"{source}_id": record.pk, f"{target}_id": other.pk})
+                            for record, others in rows for other in others])
+
+    def dated(self, model, count, kind, make):
+        """Create `count` records with a date and dossiers; index them per dossier by date."""
+        records, dossiers = [], []
+        for i in range(count):
+            records.append(make(i, self.day()))
+            dossiers.append(self.pick_dossiers(kind))
+        records = self.bulk(model, records)
+        self.link(model, "dossiers", zip(records, dossiers, strict=True))
+        index = {}
+        for record, chosen in zip(records, dossiers, strict=True):
+            for dossier in chosen:
+                index.setdefault(dossier.pk, []).append((record.date, record.pk))
+        for entries in index.values():
+            entries.sort()
+        return records, dossiers, index
+
+    def contacts(self):
+        from hefboom.monitoring.models import Contact
+
+        channels = ["meeting", "call", "email", "message", "event", "side_meeting"]
+
+        def make(i, day):
+            follow = self.rng.random() < 0.2
+            return Contact(
+                date=day, channel=self.rng.choice(channels), is_formal=self.rng.random() < 0.7,
+                summary=self.words.sentence(8, 20), arguments=self.words.sentence(),
+                their_position=self.words.sentence() if self.rng.random() < 0.5 else "",
+                follow_up=self.words.sentence() if follow else "",
+                follow_up_due=day + dt.timedelta(days=30) if follow else None,
+                confidentiality="confidential" if self.rng.random() < 0.05 else "normal")
+
+        contacts, _, self.contact_index = self.dated(Contact, self.n("contacts"), "contacts", make)
+        self.contacts = contacts
+        self.link(Contact, "our_participants", [
+            (c, self.some(self.staff, self.rng.choice((1, 1, 1, 2)))) for c in contacts])
+        self.link(Contact, "persons", [
+            (c, self.some(self.persons, self.rng.choice((0, 1, 1, 2, 3)))) for c in contacts])
+        self.link(Contact, "organisations", [
+            (c, self.some(self.organisations, self.rng.choice((0, 1, 1, 2)))) for c in contacts])
+
+    def outputs(self):
+        from hefboom.monitoring.models import Output, OutputType
+
+        types = OutputType.values
+
+        def make(i, day):
+            return Output(title=self.words.sentence(3, 8), type=self.rng.choice(types), date=day,
+                          url=f"https://example.org/output/{i}", description=self.words.sentence())
+
+        self.outputs, _, self.output_index = self.dated(Output, self.n("outputs"), "outputs", make)
+
+    def activities(self):
+        from hefboom.monitoring.models import Activity, ActivityType
+
+        types = ActivityType.values
+
+        def make(i, day):
+            end = day + dt.timedelta(days=self.rng.choice((0, 0, 1, 30)))
+            return Activity(title=self.words.sentence(3, 8), type=self.rng.choice(types), date=day,
+                            end_date=min(end, self.today), description=self.words.sentence())
+
+        activities, _, self.activity_index = self.dated(Activity, self.n("activities"),
+                                                        "activities", make)
+        self.link(Activity, "organisations", [
+            (a, self.some(self.organisations, self.rng.choice((0, 1, 2)))) for a in activities])
+        self.link(Activity, "our_participants", [
+            (a, self.some(self.staff, self.rng.choice((1, 2)))) for a in activities])
+
+    def earlier(self, index, dossier, day, years=2):
+        """The pk of a record of `dossier` dated in the `years` before `day`, or None."""
+        entries = index.get(dossier.pk, [])
+        hi = bisect.bisect_right(entries, (day, float("inf")))
+        lo = bisect.bisect_left(entries, (day - dt.timedelta(days=365 * years), 0))
+        return entries[self.rng.randrange(lo, hi)][1] if hi > lo else None
+
+    def outcomes(self):
+        from hefboom.monitoring.models import (
+            ChangeType,
+            ContributionLink,
+            Evidence,
+            EvidenceSource,
+            Outcome,
+            Substantiation,
+        )
+
+        def make(i, day):
+            return Outcome(
+                title=self.words.sentence(4, 10), description=self.words.sentence(15, 30), date=day,
+                political_level=self.rng.choice(["federal", "flemish", "walloon", "eu", ""]),
+                change_type=self.rng.choice(ChangeType.values),
+                is_intended=self.rng.random() < 0.8, is_positive=self.rng.random() < 0.9,
+                significance=self.words.sentence(), contribution=self.words.sentence(),
+                substantiation=self.rng.choice(Substantiation.values))
+
+        outcomes, dossiers, self.outcome_index = self.dated(Outcome, self.n("outcomes"), "outcomes",
+                                                            make)
+        self.outcomes = outcomes
+        self.outcome_dossiers = dict(zip((o.pk for o in outcomes), dossiers, strict=True))
+        self.link(Outcome, "social_actor_organisations", [
+            (o, self.some(self.organisations, self.rng.choice((0, 1, 1, 2)))) for o in outcomes])
+        self.link(Outcome, "social_actor_persons", [
+            (o, self.some(self.persons, self.rng.choice((0, 1, 2)))) for o in outcomes])
+        sources = EvidenceSource.values
+        evidence = [
+            Evidence(outcome=o, source_type=self.rng.choice(sources),
+                     reference=f"{self.words.sentence(3, 6)} p. {self.rng.randint(1, 90)}",
+                     quote=self.words.sentence(), reliability=self.rng.choice(("low", "medium", "high")),
+                     date=min(self.today, o.date + dt.timedelta(days=self.rng.randint(0, 60))))
+            for o in outcomes for _ in range(self.rng.choice((0, 1, 2, 2, 3, 4)))]
+        self.evidence = self.bulk(Evidence, evidence)
+        # The target dossier's latest outcome has forty contribution links.
+        rich = self.outcome_index.get(self.target.pk, [(None, None)])[-1][1]
+        links = []
+        for position, outcome in enumerate(outcomes):
+            dossier = dossiers[position][0]
+            many = outcome.pk == rich  # the richly documented one
+            for _ in range(40 if many else self.rng.choice((1, 2, 3, 3, 4, 5))):
+                kind = self.rng.choices(("contact", "output", "activity", "organisation"),
+                                        weights=(6, 2, 1, 1))[0]
+                link = ContributionLink(outcome=outcome, narrative=self.words.sentence())
+                if kind == "organisation":
+                    link.organisation = self.rng.choice(self.organisations)
+                else:
+                    index = getattr(self, f"{kind}_index")
+                    pk = self.earlier(index, dossier, outcome.date)
+                    if pk is None:
+                        continue
+                    setattr(link, f"{kind}_id", pk)
+                links.append(link)
+        self.links = self.bulk(ContributionLink, links)
+
+    def observations(self):
+        from hefboom.monitoring.models import ProgressMarkerObservation
+
+        periods = []
+        start = dt.date(self.first_day.year, 1, 1)
+        while start < self.today:
+            end = dt.date(start.year, 6, 30) if start.month == 1 else dt.date(start.year, 12, 31)
+            periods.append((start, end))
+            start = end + dt.timedelta(days=1)
+        ratings = ["none", "low", "medium", "high"]
+        observations, outcome_links, contact_links = [], [], []
+        for marker in self.markers:
+            rating = 0
+            for start, end in periods:
+                if self.rng.random() < 0.3:
+                    continue
+                rating = min(3, rating + (self.rng.random() < 0.3))
+                observations.append(ProgressMarkerObservation(
+                    progress_marker=marker, period_start=start, period_end=end,
+                    rating=ratings[rating], narrative=self.words.sentence(10, 25)))
+        observations = self.bulk(ProgressMarkerObservation, observations)
+        dossiers = {d.pk: d for d in self.dossiers}
+        for observation in observations:
+            dossier = dossiers[observation.progress_marker.dossier_id]
+            outcomes = {self.earlier(self.outcome_index, dossier, observation.period_end, 1)
+                        for _ in range(self.rng.choice((0, 1, 2)))} - {None}
+            contacts = {self.earlier(self.contact_index, dossier, observation.period_end, 1)
+                        for _ in range(self.rng.choice((0, 1, 2, 3)))} - {None}
+            outcome_links.append((observation, [_Ref(pk) for pk in outcomes]))
+            contact_links.append((observation, [_Ref(pk) for pk in contacts]))
+        self.link(ProgressMarkerObservation, "outcomes", outcome_links)
+        self.link(ProgressMarkerObservation, "contacts", contact_links)
+        self.observations = observations
+
+    def run(self) -> dict:
+        steps = ["users", "strategy", "actors", "outcome_mapping", "contacts", "outputs",
+                 "activities", "outcomes", "observations"]
+        for step in steps:
+            start = time.perf_counter()
+            getattr(self, step)()
+            self.out(f"  {step:<16} {time.perf_counter() - start:6.1f} s")
+        return self.summary()
+
+    def summary(self) -> dict:
+        from hefboom.monitoring.models import (
+            Activity,
+            Contact,
+            ContributionLink,
+            Evidence,
+            Outcome,
+            Output,
+            ProgressMarkerObservation,
+        )
+
+        target = self.target
+        events = {
+            "contacts": Contact.objects.filter(dossiers=target).count(),
+            "outputs": Output.objects.filter(dossiers=target).count(),
+            "activities": Activity.objects.filter(dossiers=target).count(),
+            "outcomes": Outcome.objects.filter(dossiers=target).count(),
+            "evidence": Evidence.objects.filter(outcome__dossiers=target).count(),
+            "observations": ProgressMarkerObservation.objects.filter(
+                progress_marker__dossier=target).count(),
+        }
+        counts = {m._meta.model_name: m.objects.count() for m in (
+            Contact, Output, Activity, Outcome, Evidence, ContributionLink, ProgressMarkerObservation)}
+        return {"target_dossier": target.pk, "target_events": events, "counts": counts}
+
+
+class _Ref:
+    """A stand-in with just a pk, for linking to rows known only by primary key."""
+
+    def __init__(self, pk):
+        self.pk = pk
+
+
+def generate(scale: float = 1.0, seed: int = 4, *, force: bool = False, out=print) -> dict:
+    """Fill the (migrated) database; returns the target dossier's pk and the counts."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    if holds_data():
+        if not force:
+            raise SystemExit("The database already holds records; refusing to add benchmark data. "
+                             "Use another HEFBOOM_DATA_DIR or DATABASE_URL, or --force to EMPTY it first.")
+        out("--force: emptying the database first (flush)")
+        call_command("flush", interactive=False, verbosity=0)
+    with transaction.atomic():
+        return Generator(scale, seed, out).run()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="1 = 100,000 contacts (default)")
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--force", action="store_true",
+                        help="EMPTY a database that already holds records, then generate")
+    args = parser.parse_args()
+    setup_django()
+    from django.db import connection
+
+    migrate()
+    print(f"generating at scale {args.scale} (seed {args.seed}) into {connection.vendor} "
+          f"{connection.settings_dict['NAME']}")
+    start = time.perf_counter()
+    result = generate(args.scale, args.seed, force=args.force)
+    if connection.vendor == "postgresql":  # what autovacuum would do soon after a bulk load
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    print(f"done in {time.perf_counter() - start:.1f} s")
+    for name, count in result["counts"].items():
+        print(f"  {name:<30} {count:>8}")
+    events = result["target_events"]
+    print(f"target dossier pk={result['target_dossier']} (code {TARGET_CODE}): "
+          f"{sum(events.values())} timeline events {events}")
+
+
+if __name__ == "__main__":
+    main()

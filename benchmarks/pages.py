@@ -1,0 +1,252 @@
+#!/usr/bin/env python
+"""Measure server time and SQL queries per page against the generated dataset.
+
+    HEFBOOM_DATA_DIR=/tmp/hb-bench-data .venv/bin/python benchmarks/pages.py [--repeat 30] [--only dossier]
+
+Run benchmarks/generate_dataset.py first (same HEFBOOM_DATA_DIR or DATABASE_URL). Pages are
+requested in-process with Django's test client (no web server, no network), logged in as the
+generated users: each page WARMUP times unmeasured, then --repeat times with time.perf_counter
+around client.get, counting the SQL queries of each (the most is shown).
+Prints one Markdown table row per page: p50, p95 and max in ms, queries, response size, and
+OK or FAIL against the target (p95 at most 100 ms). "cpu ms" is the median CPU time of this
+process: on SQLite that includes the database work and hardly moves when the machine is busy
+(on PostgreSQL the server's own work is not in it). Exits with 1 when a page fails (--strict)
+or does not answer 200.
+
+To measure a new page, add one line to PAGES: (name, user, url builder); the builder gets the
+`Subjects` below (the target dossier and the records picked from the dataset).
+"""
+
+import argparse
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_dataset import TARGET_CODE, migrate, setup_django  # noqa: E402
+
+TARGET_MS = 100
+WARMUP = 3
+SLOW_S = 1.0  # a page whose last warm-up took longer is measured 5 times only
+
+
+@dataclass
+class Subjects:
+    """The records the pages are measured on, picked once from the generated dataset."""
+
+    dossier: int  # the target dossier (~5,000 timeline events)
+    theme: int
+    outcome: int  # the outcome with the most contribution links
+    contact: int  # a contact of the target dossier with contribution links
+    output: int
+    activity: int
+    person: int  # the person in the most contacts
+    organisation: int  # the organisation in the most contacts
+    marker: int  # the target dossier's progress marker with the most observations
+    boundary_partner: int
+
+
+def url(name, *args, query=""):
+    from django.urls import reverse
+
+    return lambda s: reverse(name, args=[getattr(s, a) for a in args]) + (f"?{query}" if query else "")
+
+
+# (page, user, url builder). Users: policy = bench-policy-1, me, admin, viewer.
+PAGES = [
+    ("home (policy officer)", "policy", url("home")),
+    ("home (M&E officer)", "me", url("home")),
+    ("home (admin)", "admin", url("home")),
+    ("home (viewer)", "viewer", url("home")),
+    ("dossier page", "policy", url("strategy:dossier", "dossier")),
+    ("dossier page (admin)", "admin", url("strategy:dossier", "dossier")),
+    ("dossier list", "policy", url("strategy:dossiers")),
+    ("contact list", "policy", url("monitoring:contacts")),
+    ("contact list, target dossier", "policy",
+     lambda s: url("monitoring:contacts")(s) + f"?dossier={s.dossier}"),
+    ("output list", "policy", url("monitoring:outputs")),
+    ("activity list", "policy", url("monitoring:activities")),
+    ("outcome list", "policy", url("monitoring:outcomes")),
+    ("outcome detail (most links)", "policy", url("monitoring:outcome", "outcome")),
+    ("contact detail", "policy", url("monitoring:contact", "contact")),
+    ("output detail", "policy", url("monitoring:output", "output")),
+    ("person detail (most contacts)", "policy", url("actors:person", "person")),
+    ("organisation detail (most contacts)", "policy", url("actors:organisation", "organisation")),
+    ("person list", "policy", url("actors:persons")),
+    ("progress-marker detail", "policy", url("strategy:progress_marker", "marker")),
+    # Issue 4's pages: uncomment (and adjust the URL name or arguments) as they are merged.
+    # ("dossier timeline", "policy", url("strategy:dossier_timeline", "dossier")),
+    # ("theme timeline", "policy", url("strategy:theme_timeline", "theme")),
+    # ("partner timeline", "policy", url("strategy:partner_timeline", "boundary_partner")),
+    # ("outcome pathway", "policy", url("monitoring:outcome_pathway", "outcome")),
+    # ("claims list", "me", url("monitoring:claims")),
+    # ("claim page", "me", url("monitoring:claim", "claim")),  # add `claim` to Subjects
+    # ("journal ladder", "policy", url("learning:ladder", "boundary_partner")),
+    # ("narrative page", "policy", url("learning:narrative", "narrative")),  # add `narrative`
+    # ("search", "policy", url("search:search", query="q=ba")),
+    # ("completeness", "me", url("evaluation:completeness")),
+    # ("evaluation matrix", "viewer", url("evaluation:matrix")),
+]
+
+
+def pick_subjects() -> Subjects:
+    """The target dossier and, from it, the richest records (cheap queries, run once)."""
+    from django.db.models import Count
+
+    from hefboom.actors.models import Organisation, Person
+    from hefboom.monitoring.models import Activity, Contact, Outcome, Output
+    from hefboom.strategy.models import Dossier, ProgressMarker
+
+    dossier = Dossier.objects.get(code=TARGET_CODE)
+
+    def most(queryset, related):
+        """The pk of the record with the most `related`, in the target dossier when it has one."""
+        ranked = queryset.annotate(n=Count(related)).order_by("-n", "pk").values_list("pk", flat=True)
+        return ranked.filter(dossiers=dossier).first() or ranked.first()
+
+    def first(queryset):
+        ordered = queryset.order_by("pk")
+        return (ordered.filter(dossiers=dossier).first() or ordered.first()).pk
+
+    marker = (ProgressMarker.objects.filter(dossier=dossier).annotate(n=Count("observations"))
+              .order_by("-n", "pk").first() or ProgressMarker.objects.order_by("pk").first())
+    normal = Contact.objects.filter(confidentiality="normal")
+    return Subjects(
+        dossier=dossier.pk, theme=dossier.theme_id,
+        outcome=most(Outcome.objects.all(), "contributions"),
+        contact=first(normal.filter(contributions__isnull=False)) if normal.filter(
+            contributions__isnull=False).exists() else first(normal),
+        output=first(Output.objects.all()),
+        activity=first(Activity.objects.all()),
+        person=Person.objects.annotate(n=Count("contacts")).order_by("-n", "pk").first().pk,
+        organisation=Organisation.objects.annotate(n=Count("contacts")).order_by("-n", "pk").first().pk,
+        marker=marker.pk,
+        boundary_partner=marker.boundary_partner_id,
+    )
+
+
+def clients():
+    from django.test import Client
+
+    from hefboom.accounts.models import User
+
+    usernames = {"policy": "bench-policy-1", "me": "bench-me", "admin": "bench-admin",
+                 "viewer": "bench-viewer"}
+    result = {}
+    for role, username in usernames.items():
+        client = Client(HTTP_HOST="localhost")  # an allowed host, as behind the real server
+        client.force_login(User.objects.get(username=username))
+        result[role] = client
+    return result
+
+
+def measure(client, path, repeat, warmup=WARMUP) -> dict:
+    """Time `repeat` requests of `path` (after `warmup` unmeasured ones) and count their queries."""
+    from django.db import connection
+
+    slow = 0.0
+    for _ in range(warmup):
+        start = time.perf_counter()
+        client.get(path)
+        slow = time.perf_counter() - start
+    if slow > SLOW_S:  # far over the target already: a few requests tell enough
+        repeat = min(repeat, 5)
+    times, cpu, queries = [], [], []
+
+    def count(execute, sql, params, many, context):
+        queries[-1] += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):  # a counter: cheaper than CaptureQueriesContext
+        for _ in range(repeat):
+            queries.append(0)
+            start, start_cpu = time.perf_counter(), time.process_time()
+            response = client.get(path)
+            times.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return {"status": response.status_code, "p50": statistics.median(times), "p95": p95,
+            "max": times[-1], "cpu": statistics.median(cpu), "queries": max(queries),
+            "bytes": len(response.content), "n": repeat}
+
+
+def slowest_queries(client, path, out, top=5) -> None:
+    """Print the `top` slowest SQL statements of one request, for diagnosis (--sql).
+
+    Each statement is captured, then run again on its own and fetched completely (SQLite
+    does most of its work while rows are fetched, after execute has returned).
+    """
+    from django.db import connection
+
+    statements = []
+
+    def capture(execute, sql, params, many, context):
+        statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(capture):
+        client.get(path)
+    timings = []
+    with connection.cursor() as cursor:
+        for sql, params in statements:
+            if not sql.lstrip().upper().startswith("SELECT"):
+                continue
+            start = time.perf_counter()
+            cursor.execute(sql, params)
+            rows = len(cursor.fetchall())
+            timings.append(((time.perf_counter() - start) * 1000, rows, sql))
+    for ms, rows, sql in sorted(timings, reverse=True)[:top]:
+        out(f"    {ms:7.1f} ms {rows:6} rows  {sql[:2000]}")
+
+
+def run(pages=PAGES, repeat=30, warmup=WARMUP, only=None, sql=False, out=print) -> list[dict]:
+    subjects = pick_subjects()
+    by_role = clients()
+    out("| page | user | n | p50 ms | p95 ms | max ms | cpu ms | queries | KB | status | target |")
+    out("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|")
+    results = []
+    for name, role, build in pages:
+        if only and not any(word in name for word in only):
+            continue
+        path = build(subjects)
+        row = measure(by_role[role], path, repeat, warmup) | {"page": name, "role": role,
+                                                             "path": path}
+        row["ok"] = row["status"] == 200 and row["p95"] <= TARGET_MS
+        out(f"| {name} | {role} | {row['n']} | {row['p50']:.1f} | {row['p95']:.1f} | {row['max']:.1f} | "
+            f"{row['cpu']:.1f} | {row['queries']} | {row['bytes'] / 1024:.0f} | {row['status']} | "
+            f"{'OK' if row['ok'] else 'FAIL'} |")
+        results.append(row)
+        if sql:
+            slowest_queries(by_role[role], path, out)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=WARMUP)
+    parser.add_argument("--only", nargs="*", help="measure only pages whose name contains a word")
+    parser.add_argument("--sql", action="store_true", help="print each page's slowest queries")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a page misses the target")
+    args = parser.parse_args()
+    setup_django()
+    migrate()
+    import django
+    from django.db import connection
+
+    from hefboom.monitoring.models import Contact
+
+    print(f"{connection.vendor} {connection.settings_dict['NAME']}, {Contact.objects.count()} "
+          f"contacts; Django {django.get_version()}, Python {sys.version.split()[0]}; "
+          f"{args.repeat} requests per page after {args.warmup} warm-ups")
+    results = run(repeat=args.repeat, warmup=args.warmup, only=args.only, sql=args.sql)
+    failed = [r for r in results if r["status"] != 200 or (args.strict and not r["ok"])]
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""The benchmark scripts keep working: a tiny generated dataset, every benchmarked page answers."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+import generate_dataset  # noqa: E402
+
+
+def _load_pages():
+    spec = importlib.util.spec_from_file_location("benchmark_pages", BENCHMARKS / "pages.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def dataset(db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, test only
+    return generate_dataset.generate(scale=0.002, seed=7, out=lambda line: None)
+
+
+def test_the_generator_builds_a_ten_year_dataset_in_the_expected_proportions(dataset):
+    from hefboom.accounts.models import User
+    from hefboom.monitoring.models import Contact, Outcome
+
+    counts = dataset["counts"]
+    assert (counts["contact"], counts["output"], counts["activity"], counts["outcome"]) == (200, 40, 20, 10)
+    assert 1 <= counts["evidence"] / counts["outcome"] <= 3.5
+    assert 1 <= counts["contributionlink"] / counts["outcome"] <= 5
+    confidential = Contact.objects.filter(confidentiality="confidential").count()
+    assert 0 < confidential < 30  # about 5 %
+    dates = Contact.objects.order_by("date").values_list("date", flat=True)
+    assert (dates.last() - dates.first()).days > 365 * 8
+    assert Contact.objects.filter(our_participants__isnull=True).count() == 0
+    assert Outcome.objects.filter(dossiers__isnull=True).count() == 0
+    assert set(User.objects.values_list("role", flat=True)) == {
+        "policy_officer", "me_officer", "admin", "viewer"}
+    assert User.objects.get(username="bench-viewer").check_password(generate_dataset.PASSWORD)
+    assert dataset["target_dossier"] and sum(dataset["target_events"].values()) > 0
+
+
+def test_the_same_seed_gives_the_same_dataset_and_force_empties_the_database_first(
+        transactional_db, settings):
+    # Transactional: PostgreSQL cannot TRUNCATE (flush) inside the test's transaction.
+    from hefboom.monitoring.models import Contact
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    dataset = generate_dataset.generate(scale=0.002, seed=7, out=lambda line: None)
+    first = list(Contact.objects.order_by("pk").values_list("date", "summary")[:20])
+    again = generate_dataset.generate(scale=0.002, seed=7, force=True, out=lambda line: None)
+    assert again["counts"] == dataset["counts"]
+    assert list(Contact.objects.order_by("pk").values_list("date", "summary")[:20]) == first
+
+
+def test_the_generator_refuses_a_database_that_holds_records(carol):
+    with pytest.raises(SystemExit, match="already holds records"):
+        generate_dataset.generate(scale=0.002, seed=7, out=lambda line: None)
+
+
+def test_every_benchmarked_page_answers(dataset):
+    pages = _load_pages()
+    lines = []
+    results = pages.run(repeat=1, warmup=0, out=lines.append)
+    assert len(results) == len(pages.PAGES)
+    assert [r["page"] for r in results if r["status"] != 200] == []
+    assert all(r["queries"] > 0 and r["bytes"] > 0 for r in results)
+    assert lines[0].startswith("| page |") and len(lines) == len(results) + 2
