@@ -4,7 +4,7 @@ One checker per object type keeps rules such as contact confidentiality in one t
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -42,7 +42,8 @@ def visible_contributions(user, queryset=None):
     whose outcome or source (contact, output, activity or earlier outcome) is in the bin."""
     queryset = ContributionLink.objects.all() if queryset is None else queryset
     return queryset.filter(
-        Q(contact__isnull=True) | Q(contact__in=visible_contacts(user)),
+        # Exists, not `contact__in`: the latter makes the database build the whole visible set.
+        Q(contact__isnull=True) | Exists(visible_contacts(user).filter(pk=OuterRef("contact_id"))),
         outcome__deleted_at__isnull=True,
     ).exclude(
         Q(output__deleted_at__isnull=False) | Q(activity__deleted_at__isnull=False)

@@ -44,10 +44,18 @@ class RecordFilter(filters.FilterSet):
     date_to = filters.DateFilter(field_name="date", lookup_expr="lte", label=_("To"),
                                  widget=filters.widgets.forms.DateInput(attrs=DATE))
 
+    # Filters that can match one record through several links (two dossiers of one theme, two
+    # organisations at one level) and so repeat its row; only they need DISTINCT, which is costly
+    # on large lists (the paginator's count then runs over a DISTINCT subquery).
+    repeating_filters = ("theme", "party", "level")
+
     @property
     def qs(self):
-        # Filters across many-to-many links can repeat a row; a list shows each record once.
-        return super().qs.distinct()
+        qs = super().qs
+        data = self.form.cleaned_data if self.is_bound and self.form.is_valid() else {}
+        if any(data.get(name) for name in self.repeating_filters if name in self.filters):
+            qs = qs.distinct()
+        return qs
 
 
 def filter_party(organisations_field, persons_field):

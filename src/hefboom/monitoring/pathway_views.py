@@ -26,6 +26,7 @@ from hefboom.core.access import (
 )
 from hefboom.core.actions import EditConflict
 from hefboom.monitoring import actions
+from hefboom.monitoring.claim_views import claims_for_outcome
 from hefboom.monitoring.forms import (
     ContributionEditForm,
     ContributionForm,
@@ -70,6 +71,7 @@ def outcome_detail(request, pk):
         "links": sorted(links, key=lambda link: (getattr(link.source, "date", None) is None,
                                                  getattr(link.source, "date", None), link.pk)),
         "pathway": pathway,
+        "claims": claims_for_outcome(request.user, outcome),
         "led_to": visible_contributions(
             request.user, outcome.contributed_to.select_related("outcome")),
         "observations": outcome.observations.select_related("progress_marker__boundary_partner"),

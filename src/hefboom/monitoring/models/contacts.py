@@ -78,6 +78,8 @@ class Contact(SoftDeletable, TrackedModel):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         ordering = ["-date", "-pk"]
+        # Lists and timelines read newest first.
+        indexes = [models.Index(fields=["-date", "-id"], name="contact_newest_first")]
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.get_channel_display()}: {self.summary[:60]}"

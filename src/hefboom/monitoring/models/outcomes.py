@@ -69,6 +69,8 @@ class Outcome(SoftDeletable, TrackedModel):
         verbose_name = _("outcome")
         verbose_name_plural = _("outcomes")
         ordering = ["-date", "-pk"]
+        # Lists and timelines read newest first.
+        indexes = [models.Index(fields=["-date", "-id"], name="outcome_newest_first")]
 
     def __str__(self) -> str:
         return self.title

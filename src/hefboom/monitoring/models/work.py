@@ -48,6 +48,8 @@ class Activity(SoftDeletable, TrackedModel):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["-date", "-pk"]
+        # Lists and timelines read newest first.
+        indexes = [models.Index(fields=["-date", "-id"], name="activity_newest_first")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")),
@@ -102,6 +104,8 @@ class Output(SoftDeletable, TrackedModel):
         verbose_name = _("output")
         verbose_name_plural = _("outputs")
         ordering = ["-date", "-pk"]
+        # Lists and timelines read newest first.
+        indexes = [models.Index(fields=["-date", "-id"], name="output_newest_first")]
 
     def __str__(self) -> str:
         return self.title
