@@ -257,7 +257,11 @@ def whole_window(daily: list, zoom: str | None = None, *, start=None, end=None) 
     first = start or min(days, default=None) or end or timezone.localdate()
     last = end or max(days, default=None) or first
     last = max(first, last)
-    zoom = fitting_zoom(first, last, zoom or auto_zoom(first, last))
+    if not zoom:
+        # The whole period opens in years, as an overview, once it spans several years.
+        several_years = not (start and end) and count_bins(first, last, "years") > 1
+        zoom = "years" if several_years else auto_zoom(first, last)
+    zoom = fitting_zoom(first, last, zoom)
     if not start:
         first = floor(first, zoom)
     if not end:
