@@ -4,7 +4,6 @@ Coordinates are computed here and handed to the template as ready strings, so th
 template never formats a number (a localised "12,5" would break the SVG).
 """
 
-import bisect
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -166,6 +165,7 @@ class Chart:
     highest: int = 0
     height: int = AXIS_Y + 24
     too_many: bool = False
+    summary: bool = False  # bars only, leading to the timeline (the dossier page)
 
     @property
     def axis_y(self) -> str:
@@ -183,10 +183,13 @@ def _kind_counts(counts: dict) -> str:
                      for kind in KINDS if (n := counts.get(kind.key)))
 
 
-def build_chart(window: Window, daily: list, kinds: list[str], link, events=None) -> Chart:
-    """Stacked bars per bin from `daily` counts, and marks in lanes for `events` when given.
+def build_chart(window: Window, index: list, kinds: list[str], link, events=None, *,
+                summary: bool = False) -> Chart:
+    """Stacked bars per bin from the timeline's `index`, and marks in lanes for `events`.
 
-    `daily` is [(day, kind key, n)]; `link(start, end)` gives the URL that zooms into a bin.
+    `index` is [(ISO day, type order, pk)] in date order; `link(start, end)` gives the URL
+    that zooms into a bin. A `summary` chart never draws marks (the dossier page shows it
+    and links to the timeline).
     """
     chart = Chart(window)
     start, end = window.start, window.end
@@ -196,13 +199,25 @@ def build_chart(window: Window, daily: list, kinds: list[str], link, events=None
         return LEFT + PLOT * (day - start).days / span
 
     starts = bin_starts(start, end, window.zoom)
-    per_bin = [dict() for _day in starts]
+    # One pass over the sorted index, comparing ISO texts: no date is parsed per event.
+    limits = [day.isoformat() for day in starts[1:]] + [(end + timedelta(days=1)).isoformat()]
+    first_day = start.isoformat()
+    per_bin = [[0] * len(KINDS) for _day in starts]
+    current = 0
+    for day, order, _pk in index:
+        if day < first_day:
+            continue
+        while current < len(limits) and day >= limits[current]:
+            current += 1
+        if current == len(limits):
+            break
+        per_bin[current][order] += 1
+    per_bin = [{kind.key: n for kind, n in zip(KINDS, counts, strict=True) if n}
+               for counts in per_bin]
     totals: dict[str, int] = {}
-    for day, kind, n in daily:
-        if start <= day <= end:
-            index = bisect.bisect_right(starts, day) - 1
-            per_bin[index][kind] = per_bin[index].get(kind, 0) + n
-            totals[kind] = totals.get(kind, 0) + n
+    for counts in per_bin:
+        for key, n in counts.items():
+            totals[key] = totals.get(key, 0) + n
     chart.total = sum(totals.values())
     chart.highest = max((sum(c.values()) for c in per_bin), default=0)
     scale = BAR_HEIGHT / chart.highest if chart.highest else 0
@@ -236,14 +251,15 @@ def build_chart(window: Window, daily: list, kinds: list[str], link, events=None
     chart.legend = [{"key": k.key, "label": k.plural, "count": totals.get(k.key, 0)}
                     for k in KINDS if k.key in kinds]
     if events is None:
-        chart.too_many = chart.total > 0
+        chart.too_many = chart.total > 0 and not summary
+        chart.summary = summary
         return chart
     for row, key in enumerate(kinds):
         kind = next(k for k in KINDS if k.key == key)
         y = LANES_TOP + row * LANE + LANE / 2
         marks = [{
             "x": _n(x(event.date) + PLOT / span / 2), "url": event.url,
-            "title": f"{date_format(event.date, 'j M Y')} · {kind.label}: {event.title[:160]}",
+            "title": f"{event.day} · {event.label}: {event.title[:160]}",
         } for event in events if event.kind.key == key]
         chart.lanes.append({"key": key, "label": kind.plural, "y": _n(y), "text_y": _n(y + 4),
                             "line_y": _n(y), "marks": marks})
@@ -251,11 +267,11 @@ def build_chart(window: Window, daily: list, kinds: list[str], link, events=None
     return chart
 
 
-def whole_window(daily: list, zoom: str | None = None, *, start=None, end=None) -> Window:
-    """The window that holds all of `daily` (or from `start` / to `end`), snapped to whole bins."""
-    days = [day for day, _kind, _n in daily]
-    first = start or min(days, default=None) or end or timezone.localdate()
-    last = end or max(days, default=None) or first
+def whole_window(index: list, zoom: str | None = None, *, start=None, end=None) -> Window:
+    """The window that holds all of `index` (or from `start` / to `end`), snapped to whole bins."""
+    first = start or (date.fromisoformat(index[0][0]) if index else None) or end or (
+        timezone.localdate())
+    last = end or (date.fromisoformat(index[-1][0]) if index else None) or first
     last = max(first, last)
     if not zoom:
         # The whole period opens in years, as an overview, once it spans several years.

@@ -10,13 +10,16 @@ fixed handful of queries however many records there are. Contacts always come fr
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Value
-from django.db.models.functions import Coalesce
+from django.db import connections
+from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Q, Value
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from hefboom.actors.models import Organisation, PersonRole
+from hefboom.actors.models import Organisation
 from hefboom.core.access import visible_contacts
 from hefboom.monitoring.models import (
     Activity,
@@ -46,10 +49,14 @@ class Kind:
     choices: dict
     anchor: str = ""  # records without a page of their own link to an anchor on their parent's
 
-    def url(self, pk: int, parent: int) -> str:
+    def url_maker(self):
+        """A function from (pk, parent) to the record's URL: one reverse() for a whole page."""
+        placeholder = 999999999
+        pattern = reverse(self.url_name, args=[placeholder])
         if self.anchor:
-            return reverse(self.url_name, args=[parent]) + f"#{self.anchor}-{pk}"
-        return reverse(self.url_name, args=[pk])
+            return lambda pk, parent: (pattern.replace(str(placeholder), str(parent))
+                                       + f"#{self.anchor}-{pk}")
+        return lambda pk, parent: pattern.replace(str(placeholder), str(pk))
 
 
 KINDS = (
@@ -101,20 +108,22 @@ class Criteria:
 
 @dataclass
 class Event:
-    """One record on the timeline, as the list and the marks show it."""
+    """One record on the timeline, as the list and the marks show it (texts ready to print)."""
 
     kind: Kind
+    label: str  # the kind's name, translated
     pk: int
     date: date
     title: str
     detail: str
     extra: str
-    parent: int
+    url: str
+    day: str  # the date as people read it, e.g. "12 Mar 2024"
     names: list[str] = field(default_factory=list)
 
     @property
-    def url(self) -> str:
-        return self.kind.url(self.pk, self.parent)
+    def short_title(self) -> str:
+        return self.title if len(self.title) <= 140 else self.title[:139] + "…"
 
 
 # Scopes: which records belong to a dossier, a theme or a boundary partner.
@@ -155,14 +164,20 @@ class ThemeScope(Scope):
         self.markers = Q(progress_marker__boundary_partner__theme_id=theme.pk)
 
 
-def _held_role_in(organisations, person_link: str) -> Exists:
-    """One of the record's persons held a role in `organisations` on the record's date."""
-    return Exists(PersonRole.objects.filter(
-        Q(start_date__isnull=True) | Q(start_date__lte=OuterRef("date")),
-        Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("date")),
-        organisation__in=organisations,
-        **{f"person__{person_link}": OuterRef("pk")},
-    ))
+def _held_role_in(model, persons: str, organisations) -> Q:
+    """One of the record's persons held a role in `organisations` on the record's date.
+
+    Asked as "the record is among those whose persons held such a role", so that the
+    database collects the (few) matching records once instead of checking every record."""
+    through = getattr(model, persons).through
+    own = model._meta.model_name
+    day = F(f"{own}__date")
+    # One filter() call: the three conditions hold for the same role.
+    return Q(pk__in=through.objects.filter(
+        Q(person__roles__start_date__isnull=True) | Q(person__roles__start_date__lte=day),
+        Q(person__roles__end_date__isnull=True) | Q(person__roles__end_date__gte=day),
+        person__roles__organisation__in=organisations,
+    ).values(f"{own}_id"))
 
 
 def _with_organisations(model, field_name: str, organisations) -> Q:
@@ -187,7 +202,7 @@ class BoundaryPartnerScope(ThemeScope):
     def contacts(self, qs):
         return super().contacts(qs).filter(
             _with_organisations(qs.model, "organisations", self.organisations)
-            | _held_role_in(self.organisations, "contacts")
+            | _held_role_in(qs.model, "persons", self.organisations)
         )
 
     def activities(self, qs):
@@ -200,7 +215,7 @@ class BoundaryPartnerScope(ThemeScope):
         ).values("outcome_id")
         return super().outcomes(qs).filter(
             _with_organisations(qs.model, "social_actor_organisations", self.organisations)
-            | _held_role_in(self.organisations, "outcomes")
+            | _held_role_in(qs.model, "social_actor_persons", self.organisations)
             | Q(pk__in=observed)
         )
 
@@ -216,11 +231,10 @@ def _party_organisations(party: int):
     return Organisation.objects.filter(Q(pk=party) | Q(parent_id=party)).values("pk")
 
 
-def _actor_filter(model, criteria: Criteria, persons: str | None, organisations: str,
-                  person_link: str | None) -> Q:
+def _actor_filter(model, criteria: Criteria, persons: str | None, organisations: str) -> Q:
     """Records naming the person, the organisation, the party (the party itself, organisations
     under it, or a person who held a role in one of those on the record's date) and the level.
-    `persons`/`person_link` are None for records without persons (activities)."""
+    `persons` is None for records without persons (activities)."""
     condition = Q()
     if criteria.person and persons:
         through = getattr(model, persons).through
@@ -232,12 +246,16 @@ def _actor_filter(model, criteria: Criteria, persons: str | None, organisations:
     if criteria.party:
         party = _party_organisations(criteria.party)
         party_q = _with_organisations(model, organisations, party)
-        if person_link:
-            party_q |= _held_role_in(party, person_link)
+        if persons:
+            party_q |= _held_role_in(model, persons, party)
         condition &= party_q
     if criteria.level:
-        levelled = Organisation.objects.filter(political_level=criteria.level).values("pk")
-        level_q = _with_organisations(model, organisations, levelled)
+        # Many organisations share a level: ask per record (an index lookup) rather than
+        # collect every record of every organisation at that level.
+        through = getattr(model, organisations).through
+        own = model._meta.model_name
+        level_q = Q(Exists(through.objects.filter(
+            **{f"{own}_id": OuterRef("pk")}, organisation__political_level=criteria.level)))
         if model is Outcome:
             level_q |= Q(political_level=criteria.level)
         condition &= level_q
@@ -265,42 +283,31 @@ class Timeline:
         self.scope, self.user = scope, user
         self.criteria = criteria or Criteria()
         self.kinds = self.criteria.applicable_kinds()
+        self._orders = [KIND_KEYS.index(key) for key in self.kinds]
 
     def _querysets(self, start: date | None, end: date | None) -> list:
         c, scope = self.criteria, self.scope
         start = max(filter(None, (start, c.date_from)), default=None)
         end = min(filter(None, (end, c.date_to)), default=None)
-        order = {key: KIND_KEYS.index(key) for key in KIND_KEYS}
+        def outcomes(qs):
+            return scope.outcomes(qs).filter(_actor_filter(
+                Outcome, c, "social_actor_persons", "social_actor_organisations"))
+
+        selected = {
+            "contact": lambda qs: scope.contacts(qs).filter(
+                _actor_filter(Contact, c, "persons", "organisations")),
+            "activity": lambda qs: scope.activities(qs).filter(
+                _actor_filter(Activity, c, None, "organisations")),
+            "output": scope.outputs,
+            "outcome": outcomes,
+            "observation": scope.observations,
+            "evidence": lambda qs: qs.filter(outcome__in=outcomes(Outcome.objects.all()).values("pk")),
+        }
         parts = []
-        outcomes = scope.outcomes(Outcome.objects.all()).filter(
-            _actor_filter(Outcome, c, "social_actor_persons", "social_actor_organisations",
-                          "outcomes"))
-        for key in self.kinds:
-            if key == "contact":
-                qs = scope.contacts(visible_contacts(self.user)).filter(
-                    _actor_filter(Contact, c, "persons", "organisations", "contacts"))
-                qs = _rows(qs, order[key], date=F("date"), title=F("summary"),
-                           detail=F("channel"))
-            elif key == "activity":
-                qs = scope.activities(Activity.objects.all()).filter(
-                    _actor_filter(Activity, c, None, "organisations", None))
-                qs = _rows(qs, order[key], date=F("date"), title=F("title"), detail=F("type"))
-            elif key == "output":
-                qs = _rows(scope.outputs(Output.objects.all()), order[key], date=F("date"),
-                           title=F("title"), detail=F("type"))
-            elif key == "outcome":
-                qs = _rows(outcomes, order[key], date=F("date"), title=F("title"),
-                           detail=F("change_type"), extra=F("political_level"))
-            elif key == "observation":
-                qs = _rows(scope.observations(ProgressMarkerObservation.objects.all()),
-                           order[key], date=F("period_end"), title=F("progress_marker__statement"),
-                           detail=F("rating"), extra=F("progress_marker__boundary_partner__name"),
-                           parent=F("progress_marker_id"))
-            else:  # evidence, dated by its outcome when it has no date of its own
-                qs = _rows(Evidence.objects.filter(outcome__in=outcomes.values("pk")),
-                           order[key], date=Coalesce("date", "outcome__date"),
-                           title=F("reference"), detail=F("source_type"),
-                           extra=F("outcome__title"), parent=F("outcome_id"))
+        for key, qs in zip(KIND_KEYS, self._row_querysets, strict=True):
+            if key not in self.kinds:
+                continue
+            qs = selected[key](qs)
             if start:
                 qs = qs.filter(ev_date__gte=start)
             if end:
@@ -308,42 +315,106 @@ class Timeline:
             parts.append(qs)
         return parts
 
+    @cached_property
+    def _row_querysets(self) -> list:
+        """Every record type as rows of the shared columns, in KIND_KEYS order, unfiltered
+        but for what nobody may see (the bin, other people's confidential contacts)."""
+        return [
+            _rows(visible_contacts(self.user), 0, date=F("date"), title=F("summary"),
+                  detail=F("channel")),
+            _rows(Activity.objects.all(), 1, date=F("date"), title=F("title"), detail=F("type")),
+            _rows(Output.objects.all(), 2, date=F("date"), title=F("title"), detail=F("type")),
+            _rows(Outcome.objects.all(), 3, date=F("date"), title=F("title"),
+                  detail=F("change_type"), extra=F("political_level")),
+            _rows(ProgressMarkerObservation.objects.all(), 4, date=F("period_end"),
+                  title=F("progress_marker__statement"), detail=F("rating"),
+                  extra=F("progress_marker__boundary_partner__name"),
+                  parent=F("progress_marker_id")),
+            # Evidence is dated by its outcome when it has no date of its own.
+            _rows(Evidence.objects.filter(outcome__deleted_at__isnull=True), 5,
+                  date=Coalesce("date", "outcome__date"), title=F("reference"),
+                  detail=F("source_type"), extra=F("outcome__title"), parent=F("outcome_id")),
+        ]
+
     @staticmethod
     def _union(parts):
         return parts[0].union(*parts[1:], all=True)
 
-    def daily_counts(self, start=None, end=None) -> list[tuple[date, str, int]]:
-        """(day, kind, number of events) for every day with events: one query."""
-        parts = [qs.values("ev_date", "ev_order").annotate(ev_n=Count("pk"))
-                 .values_list("ev_date", "ev_order", "ev_n")
-                 for qs in self._querysets(start, end)]
-        if not parts:
-            return []
-        return [(day, KIND_KEYS[order], n) for day, order, n in self._union(parts)]
+    def index(self, start=None, end=None) -> list[tuple[str, int, int]]:
+        """(ISO day, type order, pk) of every event in the period, in date order: one query
+        of three narrow columns, from which the bars are counted and a page is picked.
 
-    def events(self, start=None, end=None, *, offset=0, limit=None,
-               newest_first=False) -> list[Event]:
-        """The events in date order (or newest first), one slice of them: two queries."""
-        parts = [qs.values_list(*COLUMNS) for qs in self._querysets(start, end)]
+        The day stays ISO text (it sorts like the date): with thousands of rows, skipping
+        the per-value date converters of Django and the database driver is what counts.
+        """
+        parts = [qs.annotate(ev_day=Cast("ev_date", CharField())).values_list(
+            "ev_day", "ev_order", "ev_pk") for qs in self._querysets(start, end)]
         if not parts:
             return []
-        ordering = ("-ev_date", "-ev_order", "-ev_pk") if newest_first else (
-            "ev_date", "ev_order", "ev_pk")
-        rows = self._union(parts).order_by(*ordering)
-        if limit is not None:
-            rows = rows[offset:offset + limit]
-        events = [_event(row) for row in rows]
+        union = self._union(parts)
+        sql, params = union.query.get_compiler(using=union.db).as_sql()
+        with connections[union.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        rows.sort()
+        return rows
+
+    @staticmethod
+    def kind_counts(index) -> dict[str, int]:
+        counts = [0] * len(KINDS)
+        for _day, order, _pk in index:
+            counts[order] += 1
+        return {key: n for key, n in zip(KIND_KEYS, counts, strict=True) if n}
+
+    def events_for(self, refs) -> list[Event]:
+        """The events of `refs` (a slice of the index), with their titles and the names on
+        them, in the order given: two queries however many there are."""
+        wanted: dict[int, list[int]] = {}
+        for _day, order, pk in refs:
+            wanted.setdefault(order, []).append(pk)
+        # The index already applied scope and filters; fetching by primary key alone lets the
+        # database look up just these rows (contacts still pass the confidentiality rule).
+        parts = [qs.filter(pk__in=wanted[order]).values_list(*COLUMNS)
+                 for order, qs in enumerate(self._row_querysets) if order in wanted]
+        if not parts:
+            return []
+        make = _EventMaker()
+        found = {(row[1], row[2]): make(row) for row in self._union(parts)}
+        events = [found[order, pk] for _day, order, pk in refs if (order, pk) in found]
         add_names(events)
         return events
 
+    def events(self, start=None, end=None, *, offset=0, limit=None,
+               newest_first=False) -> list[Event]:
+        """The events in date order (or newest first), or one slice of them."""
+        index = self.index(start, end)
+        if newest_first:
+            index.reverse()
+        return self.events_for(index[offset:None if limit is None else offset + limit])
 
-def _event(row) -> Event:
-    day, order, pk, title, detail, extra, parent = row
-    kind = KINDS[order]
-    detail_label = str(kind.choices.get(detail, detail or ""))
-    if kind.key not in ("observation", "evidence"):
-        extra = ""  # the other types fill the column only to keep the UNION's shape
-    return Event(kind, pk, day, title or detail_label, detail_label, extra or "", parent)
+
+class _EventMaker:
+    """Turns rows into events, translating each label and reversing each URL once."""
+
+    def __init__(self):
+        self.urls = [kind.url_maker() for kind in KINDS]
+        self.labels = [str(kind.label) for kind in KINDS]
+        self.details: dict[tuple[int, str], str] = {}
+        self.days: dict[date, str] = {}
+
+    def __call__(self, row) -> Event:
+        day, order, pk, title, detail, extra, parent = row
+        kind = KINDS[order]
+        label = self.details.get((order, detail))
+        if label is None:
+            label = self.details[order, detail] = str(kind.choices.get(detail, detail or ""))
+        if kind.key not in ("observation", "evidence"):
+            extra = ""  # the other types fill the column only to keep the UNION's shape
+        elif len(extra) > 80:
+            extra = extra[:79] + "…"
+        shown = self.days.get(day) or self.days.setdefault(day, date_format(day, "j M Y"))
+        return Event(kind, self.labels[order], pk, day, title or label, label, extra or "",
+                     self.urls[order](pk, parent), shown)
 
 
 # The persons and organisations named on a page of events, in one query.

@@ -1,7 +1,5 @@
 """Programme overview, dossier, theme and boundary-partner pages, progress markers, timelines."""
 
-from collections import Counter
-
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import JsonResponse
@@ -49,16 +47,15 @@ def dossier_detail(request, pk):
     markers = _markers_with_observations(ProgressMarker.objects.filter(dossier=dossier)).order_by(
         "boundary_partner__name", "level", "order")
     timeline = Timeline(DossierScope(dossier), request.user)
-    daily = timeline.daily_counts()
-    counts = Counter()
-    for _day, kind, n in daily:
-        counts[kind] += n
+    index = timeline.index()
     url = reverse("strategy:dossier_timeline", args=[dossier.pk])
-    chart = build_chart(whole_window(daily), daily, timeline.kinds,
-                        lambda start, end: f"{url}?start={start:%Y-%m-%d}&end={end:%Y-%m-%d}")
+    chart = build_chart(whole_window(index), index, timeline.kinds,
+                        lambda start, end: f"{url}?start={start:%Y-%m-%d}&end={end:%Y-%m-%d}",
+                        summary=True)
     return render(request, "strategy/dossier_detail.html", {
-        "dossier": dossier, "markers": markers, "counts": counts, "chart": chart,
-        "latest": timeline.events(limit=LATEST, newest_first=True), "timeline_url": url,
+        "dossier": dossier, "markers": markers, "counts": timeline.kind_counts(index),
+        "chart": chart,
+        "latest": timeline.events_for(index[::-1][:LATEST]), "timeline_url": url,
     })
 
 
@@ -85,18 +82,17 @@ def boundary_partner_detail(request, pk):
 # Timelines
 
 class _EventSlices:
-    """What the paginator pages through when there are many events: the total is already
-    known from the counts, and each page is one query."""
+    """What the paginator pages through when there are many events: the index of all of
+    them is at hand, and only the page shown is fetched in full."""
 
-    def __init__(self, total, fetch):
-        self.total, self.fetch = total, fetch
+    def __init__(self, index, fetch):
+        self.index, self.fetch = index, fetch
 
     def count(self):
-        return self.total
+        return len(self.index)
 
     def __getitem__(self, part: slice):
-        start = part.start or 0
-        return self.fetch(start, part.stop - start)
+        return self.fetch(self.index[part])
 
 
 class _Links:
@@ -120,23 +116,20 @@ def _timeline_page(request, scope, context):
     form = TimelineForm(request.GET or None)
     timeline = Timeline(scope, request.user, form.criteria())
     start, end, zoom = form.window()
-    daily = timeline.daily_counts(start, end)
+    index = timeline.index(start, end)
     if start and end:
         window = Window(start, end, "", chosen=True)
         window.zoom = whole_window([], zoom, start=start, end=end).zoom
     else:
-        window = whole_window(daily, zoom, start=start, end=end)
+        window = whole_window(index, zoom, start=start, end=end)
     link = _Links(request)
-    total = sum(n for day, _kind, n in daily if window.start <= day <= window.end)
-    if total <= MARKS_LIMIT:
-        events = timeline.events(window.start, window.end)
-        pages = events
+    if len(index) <= MARKS_LIMIT:
+        events = pages = timeline.events_for(index)
     else:
         events = None
-        pages = _EventSlices(total, lambda offset, limit: timeline.events(
-            window.start, window.end, offset=offset, limit=limit))
+        pages = _EventSlices(index, timeline.events_for)
     page = Paginator(pages, PAGE_SIZE).get_page(request.GET.get("page"))
-    chart = build_chart(window, daily, timeline.kinds, lambda s, e: link(s, e), events)
+    chart = build_chart(window, index, timeline.kinds, lambda s, e: link(s, e), events)
 
     here = (window.start, window.end) if window.chosen else (None, None)
     outer = window.zoomed_out() if window.chosen else None
