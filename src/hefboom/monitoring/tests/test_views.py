@@ -101,10 +101,10 @@ def test_list_pages_issue_a_constant_number_of_queries(
         assert client.get(reverse(name)).status_code == 200
 
 
-def test_dossier_page_lists_records_in_date_order(client, alice, dossier, cabinet):
+def test_dossier_timeline_lists_records_in_date_order(client, alice, dossier, cabinet):
     make_contacts(alice, dossier, cabinet, 3)
     client.force_login(alice)
-    page = client.get(reverse("strategy:dossier", args=[dossier.pk])).content.decode()
+    page = client.get(reverse("strategy:dossier_timeline", args=[dossier.pk])).content.decode()
     assert page.index("Gesprek 0") < page.index("Gesprek 1") < page.index("Gesprek 2")
 
 
