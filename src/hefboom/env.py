@@ -76,7 +76,12 @@ def database_from_url(url: str, *, data_dir: Path) -> dict:
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
             ),
         }
-    elif engine != "django.db.backends.postgresql":
+    elif engine == "django.db.backends.postgresql":
+        # PostgreSQL's JIT compiles the timeline's and lists' queries at ~400 ms each, far more
+        # than they take to run: Hefboom's queries are short, so it is switched off per session.
+        options = config.setdefault("OPTIONS", {})
+        options["options"] = " ".join(filter(None, [options.get("options", ""), "-c jit=off"]))
+    else:
         raise ImproperlyConfigured(
             f"DATABASE_URL={url!r}: Hefboom supports sqlite:/// and postgres:// URLs only."
         )

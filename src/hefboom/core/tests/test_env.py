@@ -50,6 +50,13 @@ def test_postgres_url_selects_postgresql(tmp_path):
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert config["NAME"] == "hefboom"
     assert config["HOST"] == "127.0.0.1"
+    assert config["OPTIONS"]["options"] == "-c jit=off"
+
+
+def test_postgres_jit_is_off_also_next_to_options_from_the_url(tmp_path):
+    config = database_from_url("postgres://me@127.0.0.1:5432/hefboom?options=-c%20work_mem%3D64MB",
+                               data_dir=tmp_path)
+    assert config["OPTIONS"]["options"] == "-c work_mem=64MB -c jit=off"
 
 
 def test_unsupported_database_is_refused_by_name(tmp_path):
