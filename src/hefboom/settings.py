@@ -130,6 +130,12 @@ _MB = 1024 * 1024
 EXCEL_IMPORT_MAX_BYTES = env_int("HEFBOOM_EXCEL_IMPORT_MAX_MB", 20, minimum=1) * _MB
 EXCEL_IMPORT_MAX_UNPACKED_BYTES = 15 * EXCEL_IMPORT_MAX_BYTES
 HEFBOOM_CALENDAR_MAX_BYTES = env_int("HEFBOOM_CALENDAR_MAX_MB", 10, minimum=1) * _MB
+HEFBOOM_EVIDENCE_MAX_BYTES = env_int("HEFBOOM_EVIDENCE_MAX_MB", 20, minimum=1) * _MB
+
+# Words for a contribution claim's confidence: "0.95:practically certain,0.85:strong,...,0:weak"
+# (thresholds from high to low, the last 0); empty means the default of docs/contribution.md.
+# A malformed value stops start-up with a system check error (hefboom.E010).
+HEFBOOM_CONFIDENCE_RUBRIC = env_str("HEFBOOM_CONFIDENCE_RUBRIC", "")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("HEFBOOM_SECURE_COOKIES", False)
