@@ -1,14 +1,18 @@
 """Programme overview, dossier, theme and boundary-partner pages, progress markers, timelines."""
 
+from datetime import date
+
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from hefboom.core.access import visible_contacts
-from hefboom.monitoring.models import ProgressMarkerObservation
+from hefboom.learning.selectors import narratives_for
+from hefboom.monitoring.models import Outcome, Output, ProgressMarkerObservation
 from hefboom.strategy.chart import MARKS_LIMIT, ZOOM_LABELS, ZOOMS, Window, build_chart, whole_window
 from hefboom.strategy.forms import TimelineForm
 from hefboom.strategy.models import BoundaryPartner, Dossier, ProgressMarker, Theme
@@ -18,16 +22,22 @@ PAGE_SIZE = 100
 LATEST = 10
 
 
+def _linked_count(model, name):
+    """How many records of `model` (not in the bin) a dossier has, as a correlated subquery: two
+    Count joins in one query would multiply each other's rows."""
+    links = model.dossiers.through.objects.filter(
+        dossier=OuterRef("pk"), **{f"{name}__deleted_at__isnull": True}
+    ).values("dossier").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(links), 0)
+
+
 def dossier_list(request):
     themes = Theme.objects.select_related("programme").prefetch_related(
         Prefetch(
             "dossiers",
             queryset=Dossier.objects.annotate(
-                # Annotations bypass the default manager: leave out what is in the bin.
-                output_count=Count("outputs", filter=Q(outputs__deleted_at__isnull=True),
-                                   distinct=True),
-                outcome_count=Count("outcomes", filter=Q(outcomes__deleted_at__isnull=True),
-                                    distinct=True),
+                output_count=_linked_count(Output, "output"),
+                outcome_count=_linked_count(Outcome, "outcome"),
             ),
         ),
         "change_outcomes",
@@ -56,6 +66,7 @@ def dossier_detail(request, pk):
         "dossier": dossier, "markers": markers, "counts": timeline.kind_counts(index),
         "chart": chart,
         "latest": timeline.events_for(index[::-1][:LATEST]), "timeline_url": url,
+        "narratives": narratives_for(dossier, date.min, date.max).order_by("-period_start")[:LATEST],
     })
 
 
