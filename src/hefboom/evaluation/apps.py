@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class EvaluationConfig(AppConfig):
     name = "hefboom.evaluation"
     verbose_name = _("Evaluation")
+
+    def ready(self):
+        from hefboom.evaluation.taggable import register_core_taggables
+
+        register_core_taggables()

@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "hefboom.search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from hefboom.search.registrations import register_core_records
+
+        register_core_records()
