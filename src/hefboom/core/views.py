@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from hefboom.accounts.models import Role
 from hefboom.core.access import visible_contacts
+from hefboom.evaluation.completeness import completeness_counts
 from hefboom.monitoring.models import Outcome, Substantiation
 from hefboom.strategy.models import Programme, Theme
 
@@ -40,6 +41,7 @@ def home(request):
             # The first few only: the full list grows with the data (issue 4's completeness page).
             "outcomes_without_evidence": Outcome.objects.filter(evidence__isnull=True)[:HOME_LIST],
             "substantiation_counts": _substantiation_counts(),
+            "completeness": completeness_counts(),
             "recent_contacts": contacts[:8],
         }
     return render(request, template, context)

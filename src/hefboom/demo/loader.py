@@ -13,6 +13,8 @@ from hefboom.accounts.models import Role, User
 from hefboom.actors.models import Organisation, Person, PersonRole
 from hefboom.core.actions import save_record
 from hefboom.demo import case
+from hefboom.evaluation.actions import tag_record
+from hefboom.evaluation.annex2 import load_annex2_matrix
 from hefboom.monitoring import actions
 from hefboom.monitoring.models import (
     Activity,
@@ -228,6 +230,13 @@ def load_demo_case() -> LoadResult:
             actions.assess_evidence(recorder, ClaimEvidence(
                 claim=claim, evidence=evidence[item["evidence"]], test_type=item["test_type"],
                 reasoning=item["reasoning"], source_reference=_src(c)))
+
+    # The evaluation matrix of Annex 2; the demo claim and its outcome answer EV.1.4 (contribution).
+    evaluation = load_annex2_matrix(recorder, programme)
+    contribution_question = evaluation.questions.get(code="EV.1.4")
+    for claim in ContributionClaim.objects.filter(outcome__in=outcomes.values()):
+        tag_record(recorder, contribution_question, claim.outcome)
+        tag_record(recorder, contribution_question, claim)
 
     counts = {
         "dossiers": len(dossiers), "progress markers": len(markers), "contacts": len(contacts),

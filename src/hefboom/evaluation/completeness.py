@@ -59,25 +59,16 @@ def last_period(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
 
 
 def dossiers_without_narrative(period: tuple[dt.date, dt.date] | None = None):
-    """Dossiers with no narrative for `period` (default: the last period), or None while
-    narratives do not exist yet.
+    """Dossiers with no narrative of their own for `period` (default: the last period)."""
+    from hefboom.learning.selectors import dossiers_with_narrative
 
-    INTEGRATOR: this relies on `hefboom.learning.selectors.dossiers_with_narrative(period_start,
-    period_end)`, to be provided by the learning app: it returns the ids (a list, set or
-    `values("pk")` queryset) of the dossiers that have a narrative (not in the bin) covering that
-    period. Until it exists, this signal reports "not available" instead of guessing.
-    """
-    try:
-        from hefboom.learning.selectors import dossiers_with_narrative
-    except ImportError:
-        return None
     start, end = period or last_period()
     return (Dossier.objects.exclude(pk__in=dossiers_with_narrative(start, end))
             .select_related("theme").order_by("theme__order", "name"))
 
 
-def completeness_counts() -> dict[str, int | None]:
-    """The number behind each signal, in three queries (four once narratives exist)."""
+def completeness_counts() -> dict[str, int]:
+    """The number behind each signal, in three queries."""
     outcomes = Outcome.objects.aggregate(
         without_evidence=Count("pk", filter=~_has_evidence()),
         without_contribution=Count("pk", filter=~_has_contribution()),
@@ -86,5 +77,5 @@ def completeness_counts() -> dict[str, int | None]:
     without_narrative = dossiers_without_narrative()
     return outcomes | {
         "markers_never_observed": markers_never_observed().count(),
-        "dossiers_without_narrative": None if without_narrative is None else without_narrative.count(),
+        "dossiers_without_narrative": without_narrative.count(),
     }

@@ -17,11 +17,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import capfirst, get_valid_filename
 
-from hefboom.core.access import visible_contacts, visible_contributions
+from hefboom.core.access import visible_contributions
 from hefboom.evaluation.selectors import evaluation_matrix
 from hefboom.monitoring.models import Evidence, Outcome
 from hefboom.strategy.models import Dossier
-from hefboom.strategy.timeline import dossier_events
+from hefboom.strategy.timeline import DossierScope, Timeline
 
 
 def record_path(kind: str, record) -> str:
@@ -31,6 +31,12 @@ def record_path(kind: str, record) -> str:
 def file_path(evidence) -> str:
     name = get_valid_filename(posixpath.basename(evidence.file.name)) or "file"
     return f"files/evidence-{evidence.pk}-{name}"
+
+
+def dossier_timeline(dossier, user) -> list:
+    """Every event of the dossier that `user` may see, in date order (the dossier timeline)."""
+    timeline = Timeline(DossierScope(dossier), user)
+    return timeline.events_for(timeline.index())
 
 
 def timeline_path(dossier) -> str:
@@ -55,7 +61,6 @@ def build_evidence_pack(evaluation, user, fileobj) -> list[str]:
             link.source_label = capfirst(link.source._meta.verbose_name)
     dossiers = list(Dossier.objects.filter(outcomes__in=outcomes).distinct()
                     .select_related("theme"))
-    contacts = visible_contacts(user)
     generated = timezone.now()
     written = []
 
@@ -88,12 +93,12 @@ def build_evidence_pack(evaluation, user, fileobj) -> list[str]:
             if column.kind in ("outcome", "evidence"):
                 continue
             for record in tagged.get(column.kind, []):
-                record.pack_text = column.text(record)
+                record.pack_text = column.text(record, user)
                 write(record_path(column.kind, record), page("record.html", {
                     "record": record, "label": column.label}))
         for dossier in dossiers:
             write(timeline_path(dossier), page("timeline.html", {
-                "dossier": dossier, "events": dossier_events(dossier, contacts)}))
+                "dossier": dossier, "events": dossier_timeline(dossier, user)}))
         rows = [(row, [(column, [(record, record_path(column.kind, record)) for record in records])
                        for column, records in row.cells])
                 for row in matrix.rows]

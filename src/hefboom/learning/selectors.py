@@ -36,6 +36,13 @@ def narratives_for(scope, start: date, end: date, *, status: str | None = None):
         "dossier__theme__order", "theme__order", "dossier__name", "period_start", "pk")
 
 
+def dossiers_with_narrative(start: date, end: date):
+    """Ids of the dossiers with a narrative of their own whose period covers [start, end]
+    (for the completeness signals: a theme's narrative does not excuse its dossiers)."""
+    return Narrative.objects.filter(dossier__isnull=False, period_start__lte=start,
+                                    period_end__gte=end).values("dossier_id")
+
+
 def narrative_html(narrative: Narrative, user) -> str:
     """The text as HTML for `user`: references as links, unavailable ones without their title."""
     found, _malformed = refs.parse(narrative.text)

@@ -1,4 +1,5 @@
-"""The records that exist before any other app registers its own: monitoring and actors."""
+"""Every searchable kind of record, registered in one place: monitoring (contacts, activities,
+outputs, outcomes, evidence, contribution claims), actors and the learning app's narratives."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,8 @@ def _evidence_url(evidence) -> str:
 
 def register_core_records() -> None:
     from hefboom.actors.models import Organisation, Person
-    from hefboom.monitoring.models import Activity, Contact, Evidence, Outcome, Output
+    from hefboom.learning.models import Narrative
+    from hefboom.monitoring.models import Activity, Contact, ContributionClaim, Evidence, Outcome, Output
 
     register(Contact, kind="contact", label=_("Contact"),
              fields=("summary", "arguments", "their_position", "follow_up"),
@@ -22,7 +24,7 @@ def register_core_records() -> None:
              fields=("description", "full_text"))
     register(Outcome, kind="outcome", label=_("Outcome"),
              fields=("description", "significance", "contribution"), title="title",
-             dependents=("evidence",))
+             dependents=("evidence", "claims"))
     register(Evidence, kind="evidence", label=_("Evidence"), fields=("reference", "quote"),
              url=_evidence_url,
              # Evidence of an outcome in the bin is not found either.
@@ -31,3 +33,11 @@ def register_core_records() -> None:
     register(Person, kind="person", label=_("Person"), fields=(), date=None)
     register(Organisation, kind="organisation", label=_("Organisation"),
              fields=("name", "short_name"), date=None)
+    register(ContributionClaim, kind="claim", label=_("Contribution claim"),
+             fields=("statement", "story", "alternatives"), title="statement",
+             date=lambda claim: claim.outcome.date,
+             # A claim on an outcome in the bin is not found either.
+             alive=lambda claim: claim.deleted_at is None and claim.outcome.deleted_at is None,
+             queryset=lambda: ContributionClaim.objects.select_related("outcome"))
+    register(Narrative, kind="narrative", label=_("Narrative"), fields=("text",), title="title",
+             date="period_end")
