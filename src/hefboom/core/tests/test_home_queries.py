@@ -23,7 +23,7 @@ def _records(alice, dossier, cabinet, advisor, n):
             dossiers=[dossier], social_actor_organisations=[cabinet])
 
 
-@pytest.mark.parametrize(("user", "queries"), [("alice", 8), ("mia", 9), ("carol", 9), ("victor", 6)])
+@pytest.mark.parametrize(("user", "queries"), [("alice", 8), ("mia", 12), ("carol", 12), ("victor", 6)])
 def test_the_home_page_does_not_query_more_with_more_records(
         user, queries, request, client, alice, dossier, cabinet, advisor, monkeypatch,
         django_assert_num_queries):

@@ -293,8 +293,9 @@ def test_claim_page_and_list_issue_a_fixed_number_of_queries(client, mia, dossie
     actions.record_claim(mia, claim, links=[link], expected_version=claim.version)
     make_claims(mia, dossier, 3)
     client.force_login(mia)
-    # session and user, claim with outcome and editors, its items, links, history count (footer)
-    with django_assert_num_queries(6):
+    # session and user, claim with outcome and editors, its items, links, history count (footer),
+    # its evaluation tags and the questions it could be tagged to
+    with django_assert_num_queries(8):
         assert client.get(claim.get_absolute_url()).status_code == 200
     # session and user, count, page of claims with outcomes and item counts, filter choices (2)
     with django_assert_num_queries(6):
