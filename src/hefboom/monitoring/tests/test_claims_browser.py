@@ -21,12 +21,15 @@ def test_claim_with_three_evidence_items_and_its_confidence(live_server, logged_
 
     def assess(evidence, test_type):
         page.click(f"a[href='/monitoring/claims/{claim.pk}/evidence/new/']")
+        page.wait_for_url(f"{live_server.url}/monitoring/claims/{claim.pk}/evidence/new/")
         page.select_option("select[name=evidence]", str(evidence.pk))
         page.select_option("select[name=test_type]", test_type)
         page.click("main button[type=submit]")
         page.wait_for_url(f"{live_server.url}/monitoring/claims/{claim.pk}/")
 
     page.click(f"a[href='/monitoring/claims/{claim.pk}/evidence/new/']")
+    # Wait for the page's load (its script too), not just for the form to appear.
+    page.wait_for_url(f"{live_server.url}/monitoring/claims/{claim.pk}/evidence/new/")
     page.select_option("select[name=test_type]", "hoop")
     assert page.input_value("input[name=p_if_true]") == "0.95"  # the preset fills the numbers
     assert page.input_value("input[name=p_if_false]") == "0.6"
