@@ -2906,3 +2906,24 @@ CLAIMS = [
         "source": "Evaluatierapport §4.1.1.1",
     },
 ]
+
+# A dossier narrative, as a policy officer would write it from the generated first draft.
+# `{kind:key}` becomes a reference to that demo record (`[@kind:id]`) when it is loaded.
+NARRATIVES = [
+    {
+        "key": "n-2023-hervestiging",
+        "dossier": "hervestiging",
+        "period_start": datetime.date(2023, 1, 1),
+        "period_end": datetime.date(2023, 12, 31),
+        "title": "Hervestiging in 2023",
+        "text": (
+            "Hervestiging was door het tekort aan opvangplaatsen quasi volledig stilgevallen. "
+            "11.11.11 bleef aandringen op een structurele aanpak ({activity:a-lobby-hervestiging}).\n\n"
+            "Op 31 juli 2023 besliste staatssecretaris {person:nicole-de-moor} tot een autonome "
+            "opvangstructuur voor hervestiging ({outcome:oc-2023-hervestigingsstructuur}). Ze gaf zelf "
+            "te kennen dat ze daarmee gehoor gaf aan de vraag van 11.11.11: de evaluatoren zien dat "
+            "als een zeer sterke indicatie van contributie (zie de bijdrageclaim bij de outcome)."
+        ),
+        "source": "Evaluatierapport §4.1.1.1",
+    },
+]

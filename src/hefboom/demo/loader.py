@@ -4,6 +4,7 @@ The whole case is loaded in one transaction; when the demo programme already exi
 loaded again, so running `hefboom demo` twice never duplicates a record.
 """
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,6 +16,9 @@ from hefboom.core.actions import save_record
 from hefboom.demo import case
 from hefboom.evaluation.actions import tag_record
 from hefboom.evaluation.annex2 import load_annex2_matrix
+from hefboom.learning.actions import save_narrative
+from hefboom.learning.models import Narrative
+from hefboom.learning.references import token
 from hefboom.monitoring import actions
 from hefboom.monitoring.models import (
     Activity,
@@ -230,6 +234,15 @@ def load_demo_case() -> LoadResult:
             actions.assess_evidence(recorder, ClaimEvidence(
                 claim=claim, evidence=evidence[item["evidence"]], test_type=item["test_type"],
                 reasoning=item["reasoning"], source_reference=_src(c)))
+
+    tables = {"activity": activities, "outcome": outcomes, "output": outputs, "contact": contacts,
+              "person": persons, "organisation": organisations}
+    for n in case.NARRATIVES:
+        text = re.sub(r"\{(\w+):([\w-]+)\}",
+                      lambda m: token(m[1], tables[m[1]][m[2]].pk), n["text"])
+        save_narrative(recorder, Narrative(
+            dossier=dossiers[n["dossier"]], period_start=n["period_start"],
+            period_end=n["period_end"], title=n["title"], text=text, source_reference=_src(n)))
 
     # The evaluation matrix of Annex 2; the demo claim and its outcome answer EV.1.4 (contribution).
     evaluation = load_annex2_matrix(recorder, programme)
