@@ -444,7 +444,7 @@ class Generator:
         rich = max(self.outcomes, key=lambda o: len(links_of.get(o.pk, ())))
         candidates = [o for o in self.outcomes if len(self.evidence_of.get(o.pk, ())) >= 2]
         chosen = self.some(candidates, max(1, len(self.outcomes) // 3))
-        if rich.pk in self.evidence_of and rich not in chosen:
+        if len(self.evidence_of.get(rich.pk, ())) >= 2 and rich not in chosen:
             chosen.append(rich)
         presets = list(PRESETS.items())
         claims, items = [], []
