@@ -270,7 +270,7 @@ def slowest_queries(client, path, out, top=5) -> None:
     timings = []
     with connection.cursor() as cursor:
         for sql, params in statements:
-            if not sql.lstrip().upper().startswith("SELECT"):
+            if not sql.lstrip(" (").upper().startswith("SELECT"):  # a UNION starts with "("
                 continue
             start = time.perf_counter()
             cursor.execute(sql, params)
