@@ -405,25 +405,182 @@ class Generator:
         self.link(ProgressMarkerObservation, "contacts", contact_links)
         self.observations = observations
 
+    def pathways(self):
+        """Issue 4: outcome→outcome contribution links (an earlier outcome of the same dossier)
+        and evidence attached to about a third of the links."""
+        from hefboom.monitoring.models import ContributionLink
+
+        evidence_of = {}
+        for item in self.evidence:
+            evidence_of.setdefault(item.outcome_id, []).append(item)
+        self.evidence_of = evidence_of
+        links = []
+        for outcome in self.outcomes:
+            if self.rng.random() >= 0.25:
+                continue
+            dossier = self.outcome_dossiers[outcome.pk][0]
+            pk = self.earlier(self.outcome_index, dossier, outcome.date - dt.timedelta(days=1))
+            if pk is not None and pk != outcome.pk:
+                links.append(ContributionLink(outcome=outcome, source_outcome_id=pk,
+                                              narrative=self.words.sentence()))
+        self.links += self.bulk(ContributionLink, links)
+        self.link(ContributionLink, "evidence", [
+            (link, self.some(evidence_of[link.outcome_id], 1)) for link in self.links
+            if link.outcome_id in evidence_of and self.rng.random() < 0.33])
+
+    def claims(self):
+        """Issue 4: a contribution claim on about one outcome in three (those with at least two
+        evidence items), each with 2-4 assessed evidence items and its confidence computed as
+        the action computes it."""
+        from decimal import Decimal
+
+        from hefboom.monitoring.confidence import posterior
+        from hefboom.monitoring.models import ClaimEvidence, ContributionClaim
+        from hefboom.monitoring.models.claims import PRESETS
+
+        links_of = {}
+        for link in self.links:
+            links_of.setdefault(link.outcome_id, []).append(link)
+        rich = max(self.outcomes, key=lambda o: len(links_of.get(o.pk, ())))
+        candidates = [o for o in self.outcomes if len(self.evidence_of.get(o.pk, ())) >= 2]
+        chosen = self.some(candidates, max(1, len(self.outcomes) // 3))
+        if len(self.evidence_of.get(rich.pk, ())) >= 2 and rich not in chosen:
+            chosen.append(rich)
+        presets = list(PRESETS.items())
+        claims, items = [], []
+        for outcome in chosen:
+            prior = Decimal(self.rng.choice(("0.3", "0.4", "0.5", "0.5", "0.6")))
+            evidence = self.some(self.evidence_of[outcome.pk], self.rng.randint(2, 4))
+            assessed = []
+            for order, item in enumerate(evidence):
+                test_type, (p_true, p_false) = self.rng.choice(presets)
+                assessed.append(ClaimEvidence(evidence=item, test_type=test_type, p_if_true=p_true,
+                                              p_if_false=p_false, reasoning=self.words.sentence(),
+                                              order=order))
+            claims.append(ContributionClaim(
+                outcome=outcome, statement=self.words.sentence(6, 14), story=self.words.sentence(15, 30),
+                alternatives=self.words.sentence(8, 16), prior=prior,
+                confidence=posterior(prior, [(str(i.evidence_id), i.p_if_true, i.p_if_false)
+                                             for i in assessed])))
+            items.append(assessed)
+        self.claims = self.bulk(ContributionClaim, claims)
+        for claim, assessed in zip(self.claims, items, strict=True):
+            for item in assessed:
+                item.claim = claim
+        self.bulk(ClaimEvidence, [i for assessed in items for i in assessed])
+        self.link(ContributionClaim, "links", [
+            (c, self.some(links_of.get(c.outcome_id, []), 2)) for c in self.claims])
+
+    def journals(self):
+        """Issue 4: an outcome journal per boundary partner and observed period (half year),
+        with an entry per observation of that period, a third of them with evidence."""
+        from hefboom.learning.models import Journal, JournalEntry
+        from hefboom.strategy.models import ProgressMarker
+
+        partner_of = dict(ProgressMarker.objects.values_list("pk", "boundary_partner_id"))
+        periods = {}
+        for observation in self.observations:
+            key = (partner_of[observation.progress_marker_id], observation.period_start,
+                   observation.period_end)
+            periods.setdefault(key, []).append(observation)
+        journals = self.bulk(Journal, [
+            Journal(boundary_partner_id=partner, period_start=start, period_end=end,
+                    narrative=self.words.sentence(20, 40)) for partner, start, end in periods])
+        entries = self.bulk(JournalEntry, [
+            JournalEntry(journal=journal, observation=observation)
+            for journal, observations in zip(journals, periods.values(), strict=True)
+            for observation in observations])
+        evidence = self.evidence
+        self.link(JournalEntry, "evidence", [
+            (entry, self.some(evidence, 1)) for entry in entries if self.rng.random() < 0.33])
+
+    def narratives(self):
+        """Issue 4: a narrative per dossier and year, referring to records of that dossier and
+        year with `[@kind:id]` tokens (and their NarrativeReference rows)."""
+        from hefboom.learning.models import Narrative, NarrativeReference
+        from hefboom.learning.references import parse, token
+
+        indexes = {"contact": self.contact_index, "output": self.output_index,
+                   "activity": self.activity_index, "outcome": self.outcome_index}
+        narratives = []
+        for dossier in self.dossiers:
+            for year in range(self.first_day.year, self.today.year + 1):
+                start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+                paragraphs = [f"## {self.words.name()}"]
+                for kind, index in indexes.items():
+                    entries = index.get(dossier.pk, [])
+                    lo = bisect.bisect_left(entries, (start, 0))
+                    hi = bisect.bisect_right(entries, (end, float("inf")))
+                    picked = self.some([pk for _, pk in entries[lo:hi]], self.rng.randint(1, 3))
+                    if picked:
+                        paragraphs.append(self.words.sentence(10, 25) + " " + ", ".join(
+                            token(kind, pk) for pk in picked) + ".")
+                paragraphs.append("- " + self.words.sentence())
+                narratives.append(Narrative(
+                    dossier=dossier, period_start=start, period_end=end,
+                    title=f"{dossier.name} {year}", text="\n\n".join(paragraphs),
+                    status="final" if year < self.today.year else "draft"))
+        self.narratives = self.bulk(Narrative, narratives)
+        self.bulk(NarrativeReference, [
+            NarrativeReference(narrative=n, kind=ref.kind, object_id=ref.pk)
+            for n in self.narratives for ref in parse(n.text)[0]])
+
+    def evaluation(self):
+        """Issue 4: the Annex 2 evaluation matrix, with outcomes, claims and narratives tagged."""
+        from django.contrib.contenttypes.models import ContentType
+
+        from hefboom.evaluation.annex2 import load_annex2_matrix
+        from hefboom.evaluation.models import EvaluationTag
+
+        admin = next(u for u in self.users if u.role == "admin")
+        self.evaluation = load_annex2_matrix(admin, self.programme)
+        questions = list(self.evaluation.questions.filter(parent__isnull=False).order_by("order"))
+        tags = set()
+        for records, share in ((self.outcomes, 0.05), (self.claims, 0.1), (self.narratives, 0.2)):
+            if not records:
+                continue
+            content_type = ContentType.objects.get_for_model(records[0])
+            for record in records:
+                if self.rng.random() < share:
+                    for question in self.some(questions, self.rng.randint(1, 2)):
+                        tags.add((question.pk, content_type.pk, record.pk))
+        self.bulk(EvaluationTag, [EvaluationTag(question_id=q, content_type_id=c, object_id=o)
+                                  for q, c, o in sorted(tags)])
+
+    def search_index(self):
+        """The search index: bulk_create skips the signals that index records, so rebuild it
+        the way `hefboom reindex` does."""
+        from hefboom.search.indexing import rebuild
+
+        self.search_counts = rebuild()
+
     def run(self) -> dict:
         steps = ["users", "strategy", "actors", "outcome_mapping", "contacts", "outputs",
-                 "activities", "outcomes", "observations"]
+                 "activities", "outcomes", "observations", "pathways", "claims", "journals",
+                 "narratives", "evaluation", "search_index"]
+        self.timings = {}
         for step in steps:
             start = time.perf_counter()
             getattr(self, step)()
-            self.out(f"  {step:<16} {time.perf_counter() - start:6.1f} s")
+            self.timings[step] = time.perf_counter() - start
+            self.out(f"  {step:<16} {self.timings[step]:6.1f} s")
         return self.summary()
 
     def summary(self) -> dict:
+        from hefboom.evaluation.models import EvaluationQuestion, EvaluationTag
+        from hefboom.learning.models import Journal, JournalEntry, Narrative, NarrativeReference
         from hefboom.monitoring.models import (
             Activity,
+            ClaimEvidence,
             Contact,
+            ContributionClaim,
             ContributionLink,
             Evidence,
             Outcome,
             Output,
             ProgressMarkerObservation,
         )
+        from hefboom.search.models import SearchEntry
 
         target = self.target
         events = {
@@ -436,8 +593,11 @@ class Generator:
                 progress_marker__dossier=target).count(),
         }
         counts = {m._meta.model_name: m.objects.count() for m in (
-            Contact, Output, Activity, Outcome, Evidence, ContributionLink, ProgressMarkerObservation)}
-        return {"target_dossier": target.pk, "target_events": events, "counts": counts}
+            Contact, Output, Activity, Outcome, Evidence, ContributionLink, ProgressMarkerObservation,
+            ContributionClaim, ClaimEvidence, Journal, JournalEntry, Narrative, NarrativeReference,
+            EvaluationQuestion, EvaluationTag, SearchEntry)}
+        return {"target_dossier": target.pk, "target_events": events, "counts": counts,
+                "seconds": dict(self.timings)}
 
 
 class _Ref:
@@ -480,7 +640,8 @@ def main() -> None:
     if connection.vendor == "postgresql":  # what autovacuum would do soon after a bulk load
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    print(f"done in {time.perf_counter() - start:.1f} s")
+    print(f"done in {time.perf_counter() - start:.1f} s (search index: "
+          f"{result['seconds']['search_index']:.1f} s)")
     for name, count in result["counts"].items():
         print(f"  {name:<30} {count:>8}")
     events = result["target_events"]

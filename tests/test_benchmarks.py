@@ -45,6 +45,33 @@ def test_the_generator_builds_a_ten_year_dataset_in_the_expected_proportions(dat
     assert dataset["target_dossier"] and sum(dataset["target_events"].values()) > 0
 
 
+def test_the_generator_adds_issue_4s_records_and_indexes_everything_for_search(dataset):
+    from hefboom.learning.models import Narrative, NarrativeReference
+    from hefboom.learning.references import parse
+    from hefboom.monitoring.actions import claim_steps
+    from hefboom.monitoring.models import ContributionClaim, ContributionLink
+    from hefboom.search.models import SearchEntry
+
+    counts = dataset["counts"]
+    assert counts["contributionclaim"] >= 1 and counts["claimevidence"] >= 2 * counts["contributionclaim"]
+    for claim in ContributionClaim.objects.all():  # the stored confidence is what the action computes
+        steps = claim_steps(claim)
+        assert 2 <= len(steps) <= 4 and claim.confidence == pytest.approx(steps[-1].posterior)
+    # Outcome→outcome links (few at this scale) only come from earlier outcomes: no cycles.
+    for link in ContributionLink.objects.filter(source_outcome__isnull=False).select_related(
+            "outcome", "source_outcome"):
+        assert link.source_outcome.date < link.outcome.date
+    assert counts["journal"] > 0 and counts["journalentry"] == counts["progressmarkerobservation"]
+    narrative = Narrative.objects.order_by("pk").first()
+    assert {(r.kind, r.object_id) for r in NarrativeReference.objects.filter(narrative=narrative)} == {
+        (r.kind, r.pk) for r in parse(narrative.text)[0]}
+    assert counts["evaluationquestion"] > 20 and counts["evaluationtag"] > 0
+    searchable = sum(counts[k] for k in ("contact", "output", "activity", "outcome", "evidence",
+                                         "contributionclaim", "narrative"))
+    assert counts["searchentry"] >= searchable and SearchEntry.objects.filter(kind="claim").exists()
+    assert dataset["seconds"]["search_index"] >= 0
+
+
 def test_the_same_seed_gives_the_same_dataset_and_force_empties_the_database_first(
         transactional_db, settings):
     # Transactional: PostgreSQL cannot TRUNCATE (flush) inside the test's transaction.
@@ -67,7 +94,10 @@ def test_every_benchmarked_page_answers(dataset):
     pages = _load_pages()
     lines = []
     results = pages.run(repeat=1, warmup=0, out=lines.append)
-    assert len(results) == len(pages.PAGES)
+    assert len(results) == len(pages.PAGES) + len(pages.DOWNLOADS)
+    assert {"dossier timeline, one month (marks)", "claim page (most items)", "journal page",
+            "search, rare word", "evaluation matrix", "evidence pack (zip download)"} <= {
+        r["page"] for r in results}
     assert [r["page"] for r in results if r["status"] != 200] == []
     assert all(r["queries"] > 0 and r["bytes"] > 0 for r in results)
     assert lines[0].startswith("| page |") and len(lines) == len(results) + 2

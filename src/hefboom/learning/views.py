@@ -4,6 +4,7 @@ import difflib
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -141,6 +142,9 @@ def reference_options(request, kind=None):
     return JsonResponse({"results": record_options(request.user, request.GET.get("q", ""), kind)})
 
 
+NARRATIVES_PER_PAGE = 50
+
+
 def narrative_list(request):
     narratives = Narrative.objects.select_related("theme", "dossier__theme", "updated_by")
     theme = request.GET.get("theme")
@@ -152,8 +156,12 @@ def narrative_list(request):
         narratives = narratives.filter(dossier=dossier)
     if year.isdigit():
         narratives = narratives.filter(period_start__year__lte=int(year), period_end__year__gte=int(year))
+    # In pages: a narrative per dossier and year adds up to hundreds over a programme's life.
+    page = Paginator(narratives, NARRATIVES_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(request, "learning/narrative_list.html", {
-        "narratives": narratives,
+        "narratives": page, "page": page, "query": query.urlencode(),
         "themes": Theme.objects.all(),
         "dossiers": Dossier.objects.select_related("theme"),
         "chosen": {"theme": theme, "dossier": dossier, "year": year},

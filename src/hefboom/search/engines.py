@@ -118,15 +118,31 @@ class SQLiteEngine:
         # Each word is letters and digits only, quoted as an FTS5 string and matched as a prefix.
         return " ".join(f'"{word}"*' for word in words)
 
-    def _visible(self, entries):
-        return entries.values("pk").query.sql_with_params()
+    def _visible(self, entries) -> tuple[str, list]:
+        """A condition on the index table (named `e`) that keeps the rows of `entries`.
+
+        The queryset's own WHERE is used on `e` directly when it needs no join (as
+        `visible_entries` does): `e.id IN (SELECT id ...)` would make SQLite read the whole index
+        table into a list first (≈130 ms for 150,000 rows, even for a word with ten hits)."""
+        query = entries.query
+        joined = [alias for alias, count in query.alias_refcount.items()
+                  if count and alias != query.base_table]
+        if not joined and not query.where.contains_aggregate:
+            compiler = query.get_compiler(connection=self.connection)
+            where_sql, where_params = compiler.compile(query.where) if query.where else ("", [])
+            table = self.connection.ops.quote_name(SearchEntry._meta.db_table)
+            if where_sql:
+                return where_sql.replace(f"{table}.", "e."), list(where_params)
+            return "1 = 1", []
+        visible_sql, visible_params = entries.values("pk").query.sql_with_params()
+        return f"e.id IN ({visible_sql})", list(visible_params)
 
     def counts(self, entries, words) -> dict[str, int]:
         visible_sql, visible_params = self._visible(entries)
         table = SearchEntry._meta.db_table
         # Only constants and the ORM's own SQL are formatted in; the user's words are parameters.
         sql = (f"SELECT e.kind, COUNT(*) FROM {self.fts} JOIN {table} e ON e.id = {self.fts}.rowid "  # noqa: S608
-               f"WHERE {self.fts} MATCH %s AND e.id IN ({visible_sql}) GROUP BY e.kind")
+               f"WHERE {self.fts} MATCH %s AND {visible_sql} GROUP BY e.kind")
         with self.connection.cursor() as cursor:
             cursor.execute(sql, [self._match(words), *visible_params])
             return dict(cursor.fetchall())
@@ -137,7 +153,7 @@ class SQLiteEngine:
         sql = (f"SELECT e.kind, e.title, e.url, e.date, "  # noqa: S608
                f"snippet({self.fts}, 1, %s, %s, '…', {SNIPPET_WORDS}) "
                f"FROM {self.fts} JOIN {table} e ON e.id = {self.fts}.rowid "
-               f"WHERE {self.fts} MATCH %s AND e.id IN ({visible_sql}) "
+               f"WHERE {self.fts} MATCH %s AND {visible_sql} "
                f"ORDER BY bm25({self.fts}, 5.0, 1.0), e.date DESC, e.id DESC LIMIT %s OFFSET %s")
         params = [START, STOP, self._match(words), *visible_params, limit, offset]
         with self.connection.cursor() as cursor:

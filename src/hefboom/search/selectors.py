@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from hefboom.core.access import visible_contacts
 from hefboom.search import registry
@@ -12,9 +12,11 @@ from hefboom.search.models import SearchEntry
 
 def visible_entries(user, kind: str | None = None):
     """Index rows `user` may find: rows of confidential contacts only for those who see them."""
+    # Correlated (EXISTS per confidential row), not `IN (visible contacts)`: SQLite would first
+    # list every visible contact (100,000: ≈90 ms) as soon as one hit is a confidential contact.
     entries = SearchEntry.objects.filter(
         Q(confidential_contact__isnull=True)
-        | Q(confidential_contact__in=visible_contacts(user).values("pk"))
+        | Exists(visible_contacts(user).filter(pk=OuterRef("confidential_contact_id")))
     )
     return entries.filter(kind=kind) if kind else entries
 

@@ -238,3 +238,19 @@ def test_the_list_filters_by_theme_dossier_and_year(client, alice, victor, theme
     assert [n.title for n in client.get(url, {"theme": theme.pk, "year": 2024}).context["narratives"]] == [
         "Themaverhaal 2024"]
     assert "New narrative" not in client.get(url).content.decode()  # victor only reads
+
+
+def test_the_list_shows_narratives_in_pages_of_fifty(client, victor, dossier):
+    # Ten years of a narrative per dossier and year: the list stays one page long.
+    Narrative.objects.bulk_create([
+        Narrative(dossier=dossier, period_start=dt.date(1960 + i, 1, 1), period_end=dt.date(1960 + i, 12, 31),
+                  title=f"Jaarverhaal {1960 + i}") for i in range(55)])
+    client.force_login(victor)
+    url = reverse("learning:narratives")
+    first = client.get(url)
+    assert len(first.context["narratives"]) == 50
+    assert "Jaarverhaal 2014" in first.content.decode() and "page=2" in first.content.decode()
+    second = client.get(url, {"page": 2, "dossier": dossier.pk})
+    titles = [n.title for n in second.context["narratives"]]
+    assert titles == [f"Jaarverhaal {year}" for year in range(1964, 1959, -1)]
+    assert f"dossier={dossier.pk}&amp;page=1" in second.content.decode()
