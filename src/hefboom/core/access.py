@@ -8,7 +8,15 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from hefboom.monitoring.models import Activity, Contact, ContributionLink, Evidence, Outcome, Output
+from hefboom.monitoring.models import (
+    Activity,
+    Contact,
+    ContributionClaim,
+    ContributionLink,
+    Evidence,
+    Outcome,
+    Output,
+)
 
 
 def require_record_editor(user) -> None:
@@ -57,6 +65,9 @@ BIN_KINDS = {
     "activity": (Activity, lambda user: Activity.all_objects.all()),
     "output": (Output, lambda user: Output.all_objects.all()),
     "outcome": (Outcome, lambda user: Outcome.all_objects.all()),
+    # A claim of an outcome in the bin goes and comes back with its outcome.
+    "claim": (ContributionClaim,
+              lambda user: ContributionClaim.all_objects.filter(outcome__deleted_at__isnull=True)),
 }
 
 
@@ -98,8 +109,6 @@ def get_contributing_record_for_user(user, kind, pk):
 # Contribution claims (issue 4): a claim is visible while it and its outcome are not in the bin.
 
 def visible_claims(user):
-    from hefboom.monitoring.models import ContributionClaim
-
     return ContributionClaim.objects.filter(outcome__deleted_at__isnull=True)
 
 
@@ -111,18 +120,3 @@ def get_claim_for_user(user, pk):
 def get_claim_evidence_for_user(user, claim, pk):
     """An assessed evidence item of `claim` (a pk from another claim is a 404)."""
     return get_object_or_404(claim.evidence_items.select_related("evidence"), pk=pk)
-
-
-def _binned_claims(user):
-    from hefboom.monitoring.models import ContributionClaim
-
-    return ContributionClaim.all_objects.filter(outcome__deleted_at__isnull=True)
-
-
-def _register_claims_in_the_bin():
-    from hefboom.monitoring.models import ContributionClaim
-
-    BIN_KINDS["claim"] = (ContributionClaim, _binned_claims)
-
-
-_register_claims_in_the_bin()

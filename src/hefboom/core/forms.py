@@ -20,6 +20,32 @@ def describe_conflict(conflict: EditConflict) -> str:
     ) % {"who": ", ".join(conflict.editors) or _("Someone"), "changes": changes or "—"}
 
 
+def add_refusal(form, exc: ValidationError | EditConflict) -> None:
+    """Put an action's refusal on the form that caused it: an edit conflict as the form's
+    conflict message, model errors on the fields the form shows, the rest at its top."""
+    if isinstance(exc, EditConflict):
+        try:
+            form.refuse(exc)
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        return
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for name, errors in exc.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
+
+
+def run_action(form, action, *args, **kwargs):
+    """Call a write action for a valid form; return its record, or None when it was refused
+    (the reason is then on the form)."""
+    try:
+        return action(*args, **kwargs)
+    except (ValidationError, EditConflict) as exc:
+        add_refusal(form, exc)
+        return None
+
+
 class VersionCheckedForm(forms.ModelForm):
     """Refuses a save based on an older version of the record than the one stored."""
 

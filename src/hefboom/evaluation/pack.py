@@ -13,13 +13,14 @@ Contacts the user may not see are never in it: contributions and timelines go th
 import posixpath
 import zipfile
 
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import capfirst, get_valid_filename
 
 from hefboom.core.access import visible_contributions
 from hefboom.evaluation.selectors import evaluation_matrix
-from hefboom.monitoring.models import Evidence, Outcome
+from hefboom.monitoring.models import ContributionLink, Evidence, Outcome
 from hefboom.strategy.models import Dossier
 from hefboom.strategy.timeline import DossierScope, Timeline
 
@@ -50,13 +51,12 @@ def build_evidence_pack(evaluation, user, fileobj) -> list[str]:
     evidence_items = list(Evidence.objects.filter(pk__in=[e.pk for e in tagged.get("evidence", [])])
                           .select_related("outcome"))
     outcome_ids = {o.pk for o in tagged.get("outcome", [])} | {e.outcome_id for e in evidence_items}
-    outcomes = list(Outcome.objects.filter(pk__in=outcome_ids)
-                    .prefetch_related("dossiers", "social_actor_organisations",
-                                      "social_actor_persons", "evidence"))
+    links = visible_contributions(user, ContributionLink.objects.select_related(
+        "contact", "output", "activity", "organisation", "source_outcome"))
+    outcomes = list(Outcome.objects.filter(pk__in=outcome_ids).prefetch_related(
+        "dossiers", "social_actor_organisations", "social_actor_persons", "evidence",
+        Prefetch("contributions", queryset=links, to_attr="visible_contributions")))
     for outcome in outcomes:
-        outcome.visible_contributions = list(visible_contributions(
-            user, outcome.contributions.select_related("contact", "output", "activity",
-                                                       "organisation")))
         for link in outcome.visible_contributions:
             link.source_label = capfirst(link.source._meta.verbose_name)
     dossiers = list(Dossier.objects.filter(outcomes__in=outcomes).distinct()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from hefboom.core.access import require_record_editor
 from hefboom.core.actions import EditConflict
+from hefboom.core.forms import add_refusal
 from hefboom.learning import actions, selectors
 from hefboom.learning.drafts import first_draft
 from hefboom.learning.forms import (
@@ -28,22 +29,6 @@ from hefboom.learning.references import parse
 from hefboom.learning.resolver import resolve
 from hefboom.monitoring.models import ProgressMarkerObservation
 from hefboom.strategy.models import BoundaryPartner, Dossier, Theme
-
-
-def _add_errors(form, exc):
-    """Put a ValidationError or EditConflict from an action on the form that caused it."""
-    if isinstance(exc, EditConflict):
-        try:
-            form.refuse(exc)
-        except ValidationError as refused:
-            form.add_error(None, refused)
-        return
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, errors in exc.message_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
-
 
 # Journals and the ladder
 
@@ -122,7 +107,7 @@ def journal_edit(request, pk, start, end):
             except actions.JournalRefused as refused:
                 by_marker = {form.marker.pk: form for form in forms}
                 for key, exc in refused.errors.items():
-                    _add_errors(journal_form if key is None else by_marker[key], exc)
+                    add_refusal(journal_form if key is None else by_marker[key], exc)
             else:
                 messages.success(request, _("The journal was saved."))
                 return redirect("learning:journal", partner.pk, start.isoformat(), end.isoformat())
@@ -205,7 +190,7 @@ def _narrative_form(request, narrative):
                     request.user, form.save(commit=False),
                     expected_version=form.cleaned_data.get("expected_version"))
             except (ValidationError, EditConflict) as exc:
-                _add_errors(form, exc)
+                add_refusal(form, exc)
             else:
                 messages.success(request, _("The narrative was saved."))
                 return redirect(saved)

@@ -73,12 +73,9 @@ def record_outcome(user, outcome: Outcome, *, dossiers, social_actor_organisatio
     )
 
 
-# Evidence files: at most this many bytes, unless the settings say otherwise.
-EVIDENCE_MAX_BYTES_DEFAULT = 20 * 1024 * 1024
-
-
 def evidence_max_bytes() -> int:
-    return getattr(settings, "HEFBOOM_EVIDENCE_MAX_BYTES", EVIDENCE_MAX_BYTES_DEFAULT)
+    """The largest evidence file (HEFBOOM_EVIDENCE_MAX_MB)."""
+    return settings.HEFBOOM_EVIDENCE_MAX_BYTES
 
 
 def record_evidence(user, evidence: Evidence, *, expected_version=None) -> Evidence:

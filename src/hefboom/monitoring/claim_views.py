@@ -18,7 +18,8 @@ from hefboom.core.access import (
     visible_claims,
     visible_contributions,
 )
-from hefboom.core.actions import EditConflict, delete_record
+from hefboom.core.actions import delete_record
+from hefboom.core.forms import run_action
 from hefboom.monitoring import actions
 from hefboom.monitoring.claim_forms import ClaimEvidenceForm, ClaimForm
 from hefboom.monitoring.confidence import describe, rubric_bounds
@@ -34,29 +35,9 @@ def claims_for_outcome(user, outcome):
             .annotate(item_count=Count("evidence_items")).order_by("-confidence", "-pk"))
 
 
-def _save_errors(form, exc: ValidationError) -> None:
-    """Model errors on fields the form shows go to those fields, the rest to the top of the form."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, errors in exc.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
-
-
-def _save(request, form, save):
-    """Run the action; on bad input or an edit conflict, put the reason on the form and return None."""
-    if not form.is_valid():
-        return None
-    try:
-        return save()
-    except ValidationError as exc:
-        _save_errors(form, exc)
-    except EditConflict as conflict:  # saved by someone else between the form's check and the save
-        try:
-            form.refuse(conflict)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-    return None
+def _save(form, save):
+    """Run the action for a valid form; None when the form is invalid or the action refused."""
+    return run_action(form, save) if form.is_valid() else None
 
 
 # Reading
@@ -153,7 +134,7 @@ def claim_edit(request, pk):
 def _claim_form(request, outcome, claim, title):
     form = ClaimForm(request.POST or None, instance=claim, user=request.user, outcome=outcome)
     if request.method == "POST":
-        saved = _save(request, form, lambda: actions.record_claim(
+        saved = _save(form, lambda: actions.record_claim(
             request.user, form.save(commit=False), **form.action_arguments()))
         if saved:
             return redirect(saved)
@@ -188,7 +169,7 @@ def claim_evidence_edit(request, pk, item_pk):
 def _evidence_form(request, claim, item, title):
     form = ClaimEvidenceForm(request.POST or None, instance=item, claim=claim)
     if request.method == "POST":
-        saved = _save(request, form, lambda: actions.assess_evidence(
+        saved = _save(form, lambda: actions.assess_evidence(
             request.user, form.save(commit=False),
             expected_version=form.cleaned_data.get("expected_version")))
         if saved:

@@ -157,7 +157,7 @@ def check_rubric(levels) -> tuple[tuple[Decimal, str], ...]:
 
 def confidence_rubric() -> tuple[tuple[Decimal, str], ...]:
     """The rubric in use: the setting HEFBOOM_CONFIDENCE_RUBRIC (text or pairs) or the default."""
-    configured = getattr(settings, "HEFBOOM_CONFIDENCE_RUBRIC", None)
+    configured = settings.HEFBOOM_CONFIDENCE_RUBRIC
     if not configured:
         return DEFAULT_RUBRIC
     if isinstance(configured, str):

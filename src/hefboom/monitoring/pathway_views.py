@@ -8,7 +8,6 @@ outcome" on a contact, output or activity. Every list and choice of contacts goe
 import os
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -24,7 +23,7 @@ from hefboom.core.access import (
     visible_contacts,
     visible_contributions,
 )
-from hefboom.core.actions import EditConflict
+from hefboom.core.forms import run_action
 from hefboom.monitoring import actions
 from hefboom.monitoring.claim_views import claims_for_outcome
 from hefboom.monitoring.forms import (
@@ -83,20 +82,6 @@ def _form_page(request, form, title, back, intro=""):
         "form": form, "title": title, "instance": back, "intro": intro})
 
 
-def _save(form, action, *args, **kwargs):
-    """Run `action` for a valid form; a refusal lands on the form. Returns the record or None."""
-    try:
-        return action(*args, **kwargs)
-    except ValidationError as exc:
-        form.add_error(None, exc)
-    except EditConflict as conflict:
-        try:
-            form.refuse(conflict)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-    return None
-
-
 # Evidence
 
 def evidence_add(request, pk):
@@ -115,7 +100,7 @@ def _evidence_form(request, evidence, title):
     form = EvidenceForm(request.POST or None, request.FILES or None, instance=evidence,
                         max_bytes=actions.evidence_max_bytes())
     if request.method == "POST" and form.is_valid():
-        saved = _save(form, actions.record_evidence, request.user, form.save(commit=False),
+        saved = run_action(form, actions.record_evidence, request.user, form.save(commit=False),
                       expected_version=form.cleaned_data.get("expected_version"))
         if saved:
             messages.success(request, _("Evidence saved: %(evidence)s") % {"evidence": saved})
@@ -146,7 +131,7 @@ def contribution_add(request, pk):
                             user=request.user)
     if request.method == "POST" and form.is_valid():
         arguments = form.action_arguments()
-        if _save(form, actions.link_contribution, request.user, form.save(commit=False),
+        if run_action(form, actions.link_contribution, request.user, form.save(commit=False),
                  evidence=arguments["evidence"]):
             messages.success(request, _("Contribution linked."))
             return redirect(outcome)
@@ -161,7 +146,7 @@ def contribution_to_outcome(request, kind, pk):
     record = get_contributing_record_for_user(request.user, kind, pk)
     form = LinkToOutcomeForm(request.POST or None, instance=ContributionLink(**{kind: record}))
     if request.method == "POST" and form.is_valid():
-        link = _save(form, actions.link_contribution, request.user, form.save(commit=False))
+        link = run_action(form, actions.link_contribution, request.user, form.save(commit=False))
         if link:
             messages.success(request, _("Linked to “%(outcome)s”.") % {"outcome": link.outcome})
             return redirect(record)
@@ -173,7 +158,7 @@ def contribution_edit(request, pk):
     require_record_editor(request.user)
     link = get_contribution_for_user(request.user, pk)
     form = ContributionEditForm(request.POST or None, instance=link)
-    if request.method == "POST" and form.is_valid() and _save(
+    if request.method == "POST" and form.is_valid() and run_action(
             form, actions.link_contribution, request.user, form.save(commit=False),
             **form.action_arguments()):
         messages.success(request, _("Contribution link saved."))

@@ -1,7 +1,6 @@
 """Lists, detail pages and edit forms for contacts, activities, outputs and outcomes."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,7 +17,8 @@ from hefboom.core.access import (
     visible_contacts,
     visible_contributions,
 )
-from hefboom.core.actions import EditConflict, delete_record, restore_record
+from hefboom.core.actions import delete_record, restore_record
+from hefboom.core.forms import run_action
 from hefboom.monitoring import actions
 from hefboom.monitoring.exports import export_response
 from hefboom.monitoring.filters import ActivityFilter, ContactFilter, OutcomeFilter, OutputFilter
@@ -105,16 +105,9 @@ def _edit(request, form_class, action, instance, template_title):
     kwargs = {"user": request.user} if form_class is ContactForm else {}
     form = form_class(request.POST or None, request.FILES or None, instance=instance, **kwargs)
     if request.method == "POST" and form.is_valid():
-        try:
-            record = action(request.user, form.save(commit=False), **form.action_arguments())
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        except EditConflict as conflict:  # saved by someone else between check and save
-            try:
-                form.refuse(conflict)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-        else:
+        record = run_action(form, action, request.user, form.save(commit=False),
+                            **form.action_arguments())
+        if record:
             return redirect(record)
     return render(request, "monitoring/record_form.html", {"form": form, "title": template_title,
                                                            "instance": instance})
