@@ -1,7 +1,6 @@
 """People and organisations, with the contacts and outcomes they were part of."""
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from hefboom.actors.matching import ActorMatcher, persons_named, strip_titles
 from hefboom.actors.models import Organisation, OrganisationType, Person
 from hefboom.core.access import require_record_editor, visible_contacts
 from hefboom.core.actions import save_record
+from hefboom.core.widgets import words_match
 
 RECENT = 20  # contacts and outcomes shown on a person's or organisation's page
 
@@ -90,9 +90,7 @@ def person_options(request):
 
 def organisation_options(request):
     query = request.GET.get("q", "").strip()
-    organisations = Organisation.objects.all()
-    for word in query.split():
-        organisations = organisations.filter(Q(name__icontains=word) | Q(short_name__icontains=word))
+    organisations = Organisation.objects.filter(words_match(query, "name", "short_name"))
     return JsonResponse({"results": [
         {"value": o.pk, "text": str(o), "hint": o.get_type_display()} for o in organisations[:20]
     ]})

@@ -1,6 +1,19 @@
 """Form widgets shared by the apps."""
 
 from django import forms
+from django.db.models import Q
+
+
+def words_match(query: str, *field_names: str) -> Q:
+    """The condition behind every server-searched field: each word of `query` occurs (any case)
+    in at least one of the fields."""
+    condition = Q()
+    for word in query.split():
+        any_field = Q()
+        for name in field_names:
+            any_field |= Q(**{f"{name}__icontains": word})
+        condition &= any_field
+    return condition
 
 
 class ServerSearched:

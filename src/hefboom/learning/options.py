@@ -1,11 +1,11 @@
 """Search of records for `@` references and the journal's search fields (JSON suggestions)."""
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from hefboom.actors.matching import persons_named
 from hefboom.actors.models import Organisation, Person
 from hefboom.core.access import visible_contacts
+from hefboom.core.widgets import words_match
 from hefboom.learning.references import Kind, token
 from hefboom.monitoring.models import Activity, Evidence, Outcome, Output
 
@@ -17,13 +17,7 @@ SEARCHABLE = [Kind.CONTACT, Kind.OUTCOME, Kind.OUTPUT, Kind.ACTIVITY, Kind.PERSO
 
 
 def _words(field_names, query):
-    condition = Q()
-    for word in query.split():
-        any_field = Q()
-        for name in field_names:
-            any_field |= Q(**{f"{name}__icontains": word})
-        condition &= any_field
-    return condition
+    return words_match(query, *field_names)
 
 
 def _search(kind, user, query):

@@ -8,7 +8,6 @@ outcome" on a contact, output or activity. Every list and choice of contacts goe
 import os
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -24,6 +23,7 @@ from hefboom.core.access import (
     visible_contributions,
 )
 from hefboom.core.forms import run_action
+from hefboom.core.widgets import words_match
 from hefboom.monitoring import actions
 from hefboom.monitoring.claim_views import claims_for_outcome
 from hefboom.monitoring.forms import (
@@ -186,12 +186,7 @@ def _options(records, hint):
 
 
 def _matching(queryset, request, *fields):
-    for word in request.GET.get("q", "").split():
-        condition = Q()
-        for name in fields:
-            condition |= Q(**{f"{name}__icontains": word})
-        queryset = queryset.filter(condition)
-    return queryset
+    return queryset.filter(words_match(request.GET.get("q", ""), *fields))
 
 
 def contact_options(request):

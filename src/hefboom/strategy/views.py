@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from hefboom.core.access import visible_contacts
+from hefboom.core.widgets import words_match
 from hefboom.learning.selectors import narratives_for
 from hefboom.monitoring.models import Outcome, Output, ProgressMarkerObservation
 from hefboom.strategy.chart import MARKS_LIMIT, ZOOM_LABELS, ZOOMS, Window, build_chart, whole_window
@@ -208,8 +209,7 @@ def dossier_options(request):
         mine=Count("contacts", distinct=True, filter=Q(contacts__our_participants=request.user,
                                                        contacts__deleted_at__isnull=True))
     )
-    for word in query.split():
-        dossiers = dossiers.filter(Q(name__icontains=word) | Q(theme__name__icontains=word))
+    dossiers = dossiers.filter(words_match(query, "name", "theme__name"))
     dossiers = dossiers.order_by("-mine", "theme__order", "name")[:20]
     return JsonResponse({"results": [
         {"value": d.pk, "text": d.name, "hint": d.theme.name} for d in dossiers
