@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "hefboom.learning",
     "hefboom.search",
     "hefboom.evaluation",
+    "hefboom.reporting",
     "hefboom.imports.excel",
     "hefboom.imports.calendar",
     "hefboom.demo",

@@ -2927,3 +2927,98 @@ NARRATIVES = [
         "source": "Evaluatierapport §4.1.1.1",
     },
 ]
+
+# Indicators of the yearly report to the funder. The report names the kinds of figure the
+# monitoring workbook carries (§4.6: quantitative indicators, progress markers, outcomes,
+# political contacts, outputs) and recommends keeping what DGD strictly needs at aggregated
+# level; the computed ones count the records above with a list filter. Targets are the
+# programme's own planning figures, not taken from the report, except the climate-finance
+# target and figures (§4.1.2.1).
+INDICATORS = [
+    {
+        "key": "OC4.1", "order": 1, "result_level": "outcome", "kind": "computed",
+        "record_kind": "contact", "filter": {"level": "federal", "institution": "cabinet"},
+        "title": "Politieke contacten met federale kabinetten",
+        "title_fr": "Contacts politiques avec des cabinets fédéraux",
+        "title_en": "Political contacts with federal cabinets",
+        "unit": "contacten", "baseline_year": 2021, "baseline_value": 2,
+        "targets": {2022: 3, 2023: 4, 2024: 4, 2025: 4, 2026: 4},
+        "source": "Evaluatierapport §4.6",
+    },
+    {
+        "key": "OC4.2", "order": 2, "result_level": "outcome", "kind": "computed",
+        "record_kind": "contact", "filter": {"institution": "administration"},
+        "title": "Contacten met administraties",
+        "title_fr": "Contacts avec les administrations",
+        "title_en": "Contacts with administrations",
+        "unit": "contacten", "baseline_year": 2021, "baseline_value": 0,
+        "targets": {2023: 1, 2024: 2, 2025: 2, 2026: 2},
+        "source": "Evaluatierapport §4.6; aanbeveling 1",
+    },
+    {
+        "key": "OC4.3", "order": 3, "result_level": "outcome", "kind": "computed",
+        "record_kind": "outcome", "filter": {"type": "policy_content"},
+        "title": "Outcomes in beleidsinhoud",
+        "title_fr": "Changements dans le contenu des politiques",
+        "title_en": "Outcomes in policy content",
+        "unit": "outcomes", "baseline_year": 2021, "baseline_value": 1,
+        "targets": {2022: 1, 2023: 2, 2024: 2, 2025: 2, 2026: 2},
+        "source": "Evaluatierapport §4.6",
+    },
+    {
+        "key": "OC4.4", "order": 4, "result_level": "outcome", "kind": "manual",
+        "theme": "klimaat",
+        "title": "Belgische publieke klimaatfinanciering per jaar (miljoen euro)",
+        "title_fr": "Financement climatique public belge par an (millions d'euros)",
+        "title_en": "Belgian public climate finance per year (million euro)",
+        "unit": "miljoen euro", "baseline_year": 2021, "baseline_value": 154,
+        "baseline_comment": "Jaarlijkse Belgische bijdrage voor de start van het programma.",
+        "targets": {2023: 500, 2024: 500, 2025: 500, 2026: 500},
+        "actuals": {2024: 247},
+        "comment": {2024: "Substantieel verhoogd, minder dan de gevraagde 500 miljoen."},
+        "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "OC4.5", "order": 5, "result_level": "outcome", "kind": "qualitative",
+        "title": "Belgische beleidsmakers nemen internationale solidariteit mee in hun beleid",
+        "title_fr": "Les décideurs belges intègrent la solidarité internationale dans leurs politiques",
+        "title_en": "Belgian policy makers take international solidarity into account in their policies",
+        "ratings": {
+            2023: ("medium",
+                   "Staatssecretaris De Moor besliste tot een autonome opvangstructuur voor "
+                   "hervestiging en gaf aan daarmee gehoor te geven aan de vraag van 11.11.11.",
+                   "La secrétaire d'État De Moor a décidé de créer une structure d'accueil autonome "
+                   "pour la réinstallation, en réponse à la demande de 11.11.11.",
+                   "State Secretary De Moor decided on a separate reception structure for "
+                   "resettlement, answering the call of 11.11.11."),
+            2024: ("medium",
+                   "De Belgische klimaatfinanciering steeg naar 247 miljoen euro per jaar; België "
+                   "blokkeerde loss and damage niet langer.",
+                   "Le financement climatique belge est passé à 247 millions d'euros par an ; la "
+                   "Belgique ne bloque plus les pertes et préjudices.",
+                   "Belgian climate finance rose to 247 million euro a year; Belgium no longer "
+                   "blocked loss and damage."),
+        },
+        "source": "Evaluatierapport §4.1; outcome 4 van de veranderingstheorie",
+    },
+    {
+        "key": "OP1", "order": 10, "result_level": "output", "kind": "computed",
+        "record_kind": "output", "filter": {"type": "input_paper"},
+        "title": "Gepubliceerde inputpapers",
+        "title_fr": "Notes d'input publiées",
+        "title_en": "Input papers published",
+        "unit": "inputpapers", "baseline_year": 2021, "baseline_value": 1,
+        "targets": {2022: 2, 2023: 2, 2024: 2, 2025: 2, 2026: 2},
+        "source": "Evaluatierapport §4.6",
+    },
+    {
+        "key": "OP2", "order": 11, "result_level": "output", "kind": "computed",
+        "record_kind": "output", "filter": {"type": "parliamentary_question"},
+        "title": "Voorbereide parlementaire vragen",
+        "title_fr": "Questions parlementaires préparées",
+        "title_en": "Drafted parliamentary questions",
+        "unit": "vragen", "baseline_year": 2021, "baseline_value": 0,
+        "targets": {2022: 1, 2023: 1, 2024: 1, 2025: 1, 2026: 1},
+        "source": "Evaluatierapport §4.6",
+    },
+]

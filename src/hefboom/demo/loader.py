@@ -31,6 +31,9 @@ from hefboom.monitoring.models import (
     Output,
     ProgressMarkerObservation,
 )
+from hefboom.reporting.actions import save_indicator, set_indicator_period
+from hefboom.reporting.indicators import encode_filter
+from hefboom.reporting.models import Indicator
 from hefboom.strategy.models import (
     Assumption,
     BoundaryPartner,
@@ -251,8 +254,33 @@ def load_demo_case() -> LoadResult:
         tag_record(recorder, contribution_question, claim.outcome)
         tag_record(recorder, contribution_question, claim)
 
+    for i in case.INDICATORS:
+        load_indicator(recorder, programme, themes, i, _src(i))
+
     counts = {
         "dossiers": len(dossiers), "progress markers": len(markers), "contacts": len(contacts),
         "activities": len(activities), "outputs": len(outputs), "outcomes": len(outcomes),
     }
     return LoadResult(loaded=True, counts=counts)
+
+
+def load_indicator(recorder, programme, themes, item, source):
+    indicator = save_indicator(recorder, Indicator(
+        programme=programme, theme=themes.get(item.get("theme")), code=item["key"],
+        order=item["order"], title=item["title"], title_fr=item.get("title_fr", ""),
+        title_en=item.get("title_en", ""), result_level=item["result_level"], kind=item["kind"],
+        record_kind=item.get("record_kind", ""), filter_query=encode_filter(item.get("filter", {})),
+        unit=item.get("unit", ""), baseline_year=item.get("baseline_year"),
+        baseline_value=item.get("baseline_value"),
+        baseline_comment=item.get("baseline_comment", ""), source_reference=source))
+    years = set(item.get("targets", {})) | set(item.get("actuals", {})) | set(item.get("ratings", {}))
+    for year in sorted(years):
+        values = {"source_reference": source, "comment": item.get("comment", {}).get(year, "")}
+        if year in item.get("targets", {}):
+            values["target"] = Decimal(item["targets"][year])
+        if year in item.get("actuals", {}):
+            values["actual"] = Decimal(item["actuals"][year])
+        if year in item.get("ratings", {}):
+            values["rating"], values["text"], values["text_fr"], values["text_en"] = \
+                item["ratings"][year]
+        set_indicator_period(recorder, indicator, year, **values)

@@ -47,7 +47,7 @@ class RecordFilter(filters.FilterSet):
     # Filters that can match one record through several links (two dossiers of one theme, two
     # organisations at one level) and so repeat its row; only they need DISTINCT, which is costly
     # on large lists (the paginator's count then runs over a DISTINCT subquery).
-    repeating_filters = ("theme", "party", "level")
+    repeating_filters = ("theme", "party", "level", "institution")
 
     @property
     def qs(self):
@@ -83,6 +83,9 @@ class ContactFilter(RecordFilter):
                                       method=filter_party("organisations", "persons"))
     level = filters.ChoiceFilter(field_name="organisations__political_level",
                                  choices=PoliticalLevel.choices, label=_("Political level"))
+    institution = filters.ChoiceFilter(field_name="organisations__type",
+                                       choices=OrganisationType.choices,
+                                       label=_("Institution type"))
     participant = filters.ModelChoiceFilter(field_name="our_participants",
                                             queryset=User.objects.filter(is_active=True),
                                             label=_("Our participant"))
@@ -99,6 +102,9 @@ class ActivityFilter(RecordFilter):
                                       method=filter_party("organisations", None))
     level = filters.ChoiceFilter(field_name="organisations__political_level",
                                  choices=PoliticalLevel.choices, label=_("Political level"))
+    institution = filters.ChoiceFilter(field_name="organisations__type",
+                                       choices=OrganisationType.choices,
+                                       label=_("Institution type"))
     participant = filters.ModelChoiceFilter(field_name="our_participants",
                                             queryset=User.objects.filter(is_active=True),
                                             label=_("Our participant"))
@@ -129,6 +135,9 @@ class OutcomeFilter(RecordFilter):
         method=filter_party("social_actor_organisations", "social_actor_persons"))
     level = filters.ChoiceFilter(field_name="political_level", choices=PoliticalLevel.choices,
                                  label=_("Political level"))
+    institution = filters.ChoiceFilter(field_name="social_actor_organisations__type",
+                                       choices=OrganisationType.choices,
+                                       label=_("Institution type"))
     substantiation = filters.ChoiceFilter(choices=Substantiation.choices,
                                           label=_("Substantiation status"))
     participant = filters.ModelChoiceFilter(field_name="created_by",

@@ -1,0 +1,10 @@
+"""Funder reporting: indicators per year, the yearly workbook and narrative report, approval and
+period locks, IATI 2.03."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportingConfig(AppConfig):
+    name = "hefboom.reporting"
+    verbose_name = _("Reporting")
