@@ -16,6 +16,7 @@ urlpatterns = [
     path("learning/", include("hefboom.learning.urls")),
     path("search/", include("hefboom.search.urls")),
     path("evaluation/", include("hefboom.evaluation.urls")),
+    path("reporting/", include("hefboom.reporting.urls")),
     path("import/excel/", include("hefboom.imports.excel.urls")),
     path("import/calendar/", include("hefboom.imports.calendar.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
