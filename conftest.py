@@ -108,6 +108,28 @@ def confidential_contact(alice, dossier, cabinet, advisor):
                                   organisations=[cabinet], persons=[advisor])
 
 
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker):
+    """The demo case, loaded once for a whole test module (loading takes seconds).
+
+    It is loaded inside a transaction that is rolled back when the module is done; each test
+    still runs in its own savepoint (request `db` too), so tests cannot see each other's changes.
+    Not for tests that need committed data (the live server of browser tests).
+    """
+    from django.db import transaction
+
+    from hefboom.demo.loader import load_demo_case
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield load_demo_case()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture(autouse=True)
 def english(client):
     """Tests read messages in English; test_i18n checks the Dutch default and French."""

@@ -33,10 +33,9 @@ ALL_MODELS = [Programme, Theme, Dossier, ChangeOutcome, BoundaryPartner, Progres
 
 
 @pytest.fixture
-def demo(db):
-    result = load_demo_case()
-    assert result.loaded
-    return result
+def demo(demo_module, db):
+    assert demo_module.loaded
+    return demo_module
 
 
 def test_programme_themes_and_dossiers(demo):
