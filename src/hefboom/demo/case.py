@@ -2968,10 +2968,10 @@ INDICATORS = [
     {
         "key": "OC4.4", "order": 4, "result_level": "outcome", "kind": "manual",
         "theme": "klimaat",
-        "title": "Belgische publieke klimaatfinanciering per jaar (miljoen euro)",
-        "title_fr": "Financement climatique public belge par an (millions d'euros)",
-        "title_en": "Belgian public climate finance per year (million euro)",
-        "unit": "miljoen euro", "baseline_year": 2021, "baseline_value": 154,
+        "title": "Belgische publieke klimaatfinanciering per jaar (miljoen)",
+        "title_fr": "Financement climatique public belge par an (millions)",
+        "title_en": "Belgian public climate finance per year (million)",
+        "unit": "miljoen", "baseline_year": 2021, "baseline_value": 154,
         "baseline_comment": "Jaarlijkse Belgische bijdrage voor de start van het programma.",
         "targets": {2023: 500, 2024: 500, 2025: 500, 2026: 500},
         "actuals": {2024: 247},
@@ -2992,11 +2992,11 @@ INDICATORS = [
                    "State Secretary De Moor decided on a separate reception structure for "
                    "resettlement, answering the call of 11.11.11."),
             2024: ("medium",
-                   "De Belgische klimaatfinanciering steeg naar 247 miljoen euro per jaar; België "
+                   "De Belgische klimaatfinanciering steeg naar 247 miljoen per jaar; België "
                    "blokkeerde loss and damage niet langer.",
-                   "Le financement climatique belge est passé à 247 millions d'euros par an ; la "
+                   "Le financement climatique belge est passé à 247 millions par an ; la "
                    "Belgique ne bloque plus les pertes et préjudices.",
-                   "Belgian climate finance rose to 247 million euro a year; Belgium no longer "
+                   "Belgian climate finance rose to 247 million a year; Belgium no longer "
                    "blocked loss and damage."),
         },
         "source": "Evaluatierapport §4.1; outcome 4 van de veranderingstheorie",
