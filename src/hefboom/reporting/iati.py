@@ -130,9 +130,14 @@ def organisation_id_problem(value: str) -> str:
 
 def _parse(content: bytes):
     try:
-        return etree.fromstring(content, safe_parser())
+        root = etree.fromstring(content, safe_parser())
     except etree.XMLSyntaxError as exc:
         raise ReportError(_("The IATI file is not well-formed XML: %(error)s") % {"error": exc}) from exc
+    # IATI files have no DTD; one here could only smuggle in entities.
+    if root.getroottree().docinfo.doctype:
+        raise ReportError(_("The IATI file has a document type declaration (<!DOCTYPE>); IATI "
+                            "files have none."))
+    return root
 
 
 def validate_against_schema(content: bytes):
@@ -141,7 +146,12 @@ def validate_against_schema(content: bytes):
     Raises ReportError with the schema's messages (line and element)."""
     root = _parse(content)
     checker = schema()
-    if not checker.validate(root.getroottree()):
+    try:
+        valid = checker.validate(root.getroottree())
+    except etree.XMLSchemaValidateError as exc:
+        raise ReportError(_("The IATI file could not be checked against the IATI 2.03 schema: "
+                            "%(error)s") % {"error": exc}) from exc
+    if not valid:
         messages = [f"line {error.line}: {error.message}" for error in checker.error_log]
         shown = "; ".join(messages[:10])
         if len(messages) > 10:
