@@ -138,6 +138,15 @@ HEFBOOM_EVIDENCE_MAX_BYTES = env_int("HEFBOOM_EVIDENCE_MAX_MB", 20, minimum=1) *
 # A malformed value stops start-up with a system check error (hefboom.E010).
 HEFBOOM_CONFIDENCE_RUBRIC = env_str("HEFBOOM_CONFIDENCE_RUBRIC", "")
 
+# The organisation in IATI files (docs/reporting.md). The identifier is a registration agency's
+# prefix and the organisation's number there (e.g. BE-BCE_KBO-0123456789); empty refuses the
+# IATI export with a message saying what to set. The type and sector are IATI codes
+# (OrganisationType 22 national NGO; DAC sector 15150 democratic participation and civil society).
+HEFBOOM_IATI_ORG_ID = env_str("HEFBOOM_IATI_ORG_ID", "")
+HEFBOOM_IATI_ORG_NAME = env_str("HEFBOOM_IATI_ORG_NAME", "")
+HEFBOOM_IATI_ORG_TYPE = env_str("HEFBOOM_IATI_ORG_TYPE", "22")
+HEFBOOM_IATI_SECTOR = env_str("HEFBOOM_IATI_SECTOR", "15150")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("HEFBOOM_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
