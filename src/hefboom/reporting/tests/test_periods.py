@@ -234,3 +234,56 @@ def test_the_check_is_one_query_when_nothing_is_approved(alice, programme, dossi
     record = Contact(date=dt.date(2023, 1, 5), channel="call", summary="x")
     with django_assert_num_queries(1):
         check_unlocked(record, alice, m2m={"dossiers": [dossier]})
+
+
+# The Excel import writes in bulk, so its plan asks the lock for every row
+
+def import_rows(tmp_path, days):
+    from hefboom.imports.excel.tests.workbooks import CONTACT_HEADERS, make_workbook
+
+    rows = [[day, "overleg", "", "", "", "Hervestiging", f"Overleg {i}", "alice"]
+            for i, day in enumerate(days)]
+    return make_workbook(tmp_path / "contacten.xlsx", {"Politieke contacten": {
+        "title": "Contacten", "headers": CONTACT_HEADERS, "rows": rows}})
+
+
+def test_the_import_dry_run_flags_rows_in_a_locked_year_and_the_commit_refuses_them(
+        alice, mia, carol, programme, dossier, tmp_path):
+    from hefboom.imports.excel import actions as excel
+    from hefboom.imports.excel.errors import Problem
+
+    approved(mia, alice, programme)
+    workbook = import_rows(tmp_path, [dt.date(2023, 5, 2), dt.date(2024, 1, 8),
+                                      dt.date(2023, 12, 1)])
+    report = excel.dry_run(workbook, user=carol)
+    locked = [Problem.from_dict(p) for p in report["problems"] if p["code"] == "E215"]
+    assert [(p.sheet, p.row, p.column, p.value) for p in locked] == [
+        ("Politieke contacten", 4, "Datum", "2023-05-02"),
+        ("Politieke contacten", 6, "Datum", "2023-12-01")]
+    assert "unlock" in locked[0].message and "Testprogramma" in locked[0].message
+    assert report["counts"]["contact"]["create"] == 1
+    with pytest.raises(excel.ImportRefused):
+        excel.commit(workbook, user=carol)
+    assert not Contact.objects.exists()
+
+    unlock_period(mia, programme, 2023, "Import van de beleidsdienst")
+    report = excel.commit(workbook, user=carol)
+    assert report["created"]["contact"] == 3
+
+
+def test_checks_inside_a_cached_block_look_up_the_locks_once(
+        alice, mia, programme, dossier, django_assert_max_num_queries):
+    from hefboom.reporting.locks import cached
+
+    approved(mia, alice, programme)
+    rows = [Contact(date=dt.date(2024, 1, 1) + dt.timedelta(days=i), channel="call", summary="x")
+            for i in range(30)]
+    rows.append(Contact(date=dt.date(2023, 2, 1), channel="call", summary="x"))
+    refused = 0
+    with django_assert_max_num_queries(4), cached():  # approved years, dossiers, the refusal
+        for record in rows:
+            try:
+                check_unlocked(record, alice, m2m={"dossiers": [dossier]})
+            except PeriodLocked:
+                refused += 1
+    assert refused == 1
