@@ -287,3 +287,89 @@ def test_checks_inside_a_cached_block_look_up_the_locks_once(
             except PeriodLocked:
                 refused += 1
     assert refused == 1
+
+
+# The page of a programme year
+
+def page(client, user, programme, year=2023):
+    client.force_login(user)
+    return client.get(f"/reporting/{programme.pk}/{year}/period/").content.decode()
+
+
+def step(client, user, programme, action, reason="", year=2023):
+    client.force_login(user)
+    return client.post(f"/reporting/{programme.pk}/{year}/period/{action}/", {"reason": reason},
+                       follow=True)
+
+
+BUTTONS = {"submit": "Submit for approval", "approve": "Approve and lock",
+           "return": "Return to draft", "unlock": "Unlock"}
+
+
+def buttons(html):
+    return {action for action, label in BUTTONS.items() if f">{label}</button>" in html}
+
+
+def test_the_page_shows_each_role_only_the_steps_it_may_take_now(
+        client, alice, mia, carol, victor, programme):
+    assert buttons(page(client, alice, programme)) == {"submit"}
+    assert buttons(page(client, victor, programme)) == set()
+    step(client, alice, programme, "submit")
+    assert buttons(page(client, alice, programme)) == set()
+    assert buttons(page(client, mia, programme)) == {"approve", "return"}
+    assert buttons(page(client, carol, programme)) == {"approve", "return"}
+    step(client, carol, programme, "approve")
+    assert buttons(page(client, carol, programme)) == set(), "unlocking is the M&E officer's act"
+    html = page(client, mia, programme)
+    assert buttons(html) == {"unlock"}
+    assert 'class="period-locked"' in html and "Approved by Carol" in html
+    assert "Submitted" in html and "Approved and locked" in html  # the log
+
+
+def test_steps_are_post_only_and_a_refusal_is_shown_on_the_page(client, alice, mia, victor,
+                                                               programme):
+    client.force_login(mia)
+    assert client.get(f"/reporting/{programme.pk}/2023/period/submit/").status_code == 405
+    assert step(client, victor, programme, "submit").status_code == 403
+    step(client, alice, programme, "submit")
+    step(client, mia, programme, "approve")
+    html = step(client, mia, programme, "unlock", reason="").content.decode()
+    assert "Say why the year is unlocked" in html
+    assert status(programme, 2023) == "approved"
+    html = step(client, mia, programme, "unlock", reason="Outcome vergeten").content.decode()
+    assert status(programme, 2023) == "draft"
+    assert "Outcome vergeten" in html
+    assert client.get(f"/reporting/{programme.pk}/2031/period/").status_code == 404
+
+
+def test_editing_a_contact_of_a_locked_year_shows_the_lock_and_changes_nothing(
+        client, alice, mia, programme, dossier, open_contact):
+    approved(mia, alice, programme)
+    client.force_login(alice)
+    response = client.post(f"/monitoring/contacts/{open_contact.pk}/edit/", {
+        "date": "2023-03-01", "channel": "call", "is_formal": "on",
+        "our_participants": [alice.pk], "dossiers": [dossier.pk],
+        "summary": "Ander verslag", "confidentiality": "normal",
+        "expected_version": open_contact.version})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "was approved by Mia" in html and "ask the M&amp;E officer to unlock it" in html
+    stored = Contact.objects.get(pk=open_contact.pk)
+    assert (stored.summary, stored.version) == (open_contact.summary, open_contact.version)
+
+
+def test_the_admin_refuses_a_change_to_a_locked_record_on_its_form(
+        client, alice, mia, carol, programme, dossier, open_contact):
+    approved(mia, alice, programme)
+    client.force_login(carol)
+    url = f"/admin/monitoring/contact/{open_contact.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update({"date": "2023-03-01", "summary": "Via de admin",
+                 "our_participants": [alice.pk], "dossiers": [dossier.pk], "persons": [],
+                 "organisations": [o.pk for o in open_contact.organisations.all()]})
+    data = {k: v for k, v in data.items() if not isinstance(v, list) or v}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "ask the M&amp;E officer to unlock it" in response.content.decode()
+    assert Contact.objects.get(pk=open_contact.pk).summary == open_contact.summary
