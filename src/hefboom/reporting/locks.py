@@ -236,3 +236,16 @@ def check_unlocked(record, user, *, m2m: dict | None = None) -> None:
     period_id = locked_period(record, m2m=m2m)
     if period_id is not None:
         raise PeriodLocked(ReportingPeriod.objects.select_related("programme").get(pk=period_id))
+
+
+def refuse_locked_delete(sender, instance, **kwargs) -> None:
+    """`pre_delete` receiver: records that are really deleted (evidence, contribution links,
+    assessed evidence, journal entries, indicator values...) are removed by their own actions
+    or by a cascade, not by `delete_record`; the lock holds for them too."""
+    check_unlocked(instance, None)
+
+
+def hard_deleted_models() -> list:
+    from hefboom.core.models import SoftDeletable
+
+    return [model for model in SCOPES if not issubclass(model, SoftDeletable)]

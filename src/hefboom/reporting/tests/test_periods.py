@@ -373,3 +373,21 @@ def test_the_admin_refuses_a_change_to_a_locked_record_on_its_form(
     assert response.status_code == 200
     assert "ask the M&amp;E officer to unlock it" in response.content.decode()
     assert Contact.objects.get(pk=open_contact.pk).summary == open_contact.summary
+
+
+def test_really_deleting_a_contribution_link_of_a_locked_outcome_is_refused(
+        alice, mia, programme, dossier, open_contact):
+    from hefboom.monitoring.models import ContributionLink
+
+    outcome = actions.record_outcome(alice, Outcome(
+        title="Quota verhoogd", description="Het quotum gaat omhoog.", date=dt.date(2023, 10, 1),
+        change_type="policy_content"), dossiers=[dossier])
+    link = actions.link_contribution(alice, ContributionLink(
+        outcome=outcome, contact=open_contact, narrative="Het telefoongesprek"))
+    approved(mia, alice, programme)
+    with pytest.raises(PeriodLocked):
+        actions.unlink_contribution(alice, link)
+    assert ContributionLink.objects.filter(pk=link.pk).exists()
+    unlock_period(mia, programme, 2023, "Link was fout")
+    actions.unlink_contribution(alice, ContributionLink.objects.get(pk=link.pk))
+    assert not ContributionLink.objects.filter(pk=link.pk).exists()
