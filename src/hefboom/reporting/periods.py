@@ -150,7 +150,10 @@ def _freeze(user, programme, year: int) -> None:
         indicator__programme=programme, indicator__kind=IndicatorKind.COMPUTED, year=year)}
     for indicator in _computed(programme):
         period = stored.get(indicator.pk) or IndicatorPeriod(indicator=indicator, year=year)
-        period.actual = indicators.count(indicator, year)
+        try:
+            period.actual = indicators.count(indicator, year)
+        except indicators.FilterError as exc:  # the message names the indicator and the fix
+            raise ValidationError(str(exc), code="indicator_filter") from exc
         save_record(period, user)
 
 

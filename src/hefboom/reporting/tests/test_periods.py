@@ -391,3 +391,16 @@ def test_really_deleting_a_contribution_link_of_a_locked_outcome_is_refused(
     unlock_period(mia, programme, 2023, "Link was fout")
     actions.unlink_contribution(alice, ContributionLink.objects.get(pk=link.pk))
     assert not ContributionLink.objects.filter(pk=link.pk).exists()
+
+
+def test_approval_with_a_broken_indicator_filter_says_what_to_fix_and_keeps_the_year_open(
+        alice, mia, programme):
+    indicator = save_indicator(mia, Indicator(
+        programme=programme, code="OC9", title="Contacten", kind="computed",
+        record_kind="contact", filter_query="channel=call"))
+    Indicator.objects.filter(pk=indicator.pk).update(filter_query="vanished=1")
+    submit_period(alice, programme, 2023)
+    with pytest.raises(ValidationError, match="OC9.*vanished"):
+        approve_period(mia, programme, 2023)
+    assert status(programme, 2023) == "submitted"
+    assert not IndicatorPeriod.objects.filter(indicator=indicator).exists()
