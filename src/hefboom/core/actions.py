@@ -3,7 +3,9 @@
 A record is validated as a whole (field rules and model rules), stamped with its editor and
 saved together with its many-to-many links in one transaction, so nothing is ever half-saved.
 An edit made on an older version than the one stored is refused (`EditConflict`), and deleting
-only moves a record to the bin, from which an M&E officer can restore it.
+only moves a record to the bin, from which an M&E officer can restore it. Other apps refuse
+writes through checks they register here (`register_write_check`): core knows none of them,
+e.g. the reporting app refuses writes to records dated in an approved (locked) year.
 """
 
 from dataclasses import dataclass
@@ -11,6 +13,23 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+
+# Callables `check(record, user, *, m2m=None)` that raise ValidationError to refuse a write.
+_write_checks: list = []
+
+
+def register_write_check(check):
+    """Run `check` before every save, delete and restore (apps call this in `ready()`)."""
+    if check not in _write_checks:
+        _write_checks.append(check)
+    return check
+
+
+def check_write(record, user, *, m2m: dict | None = None) -> None:
+    """Raise the first refusal of a registered check for writing `record` (with `m2m`, the
+    many-to-many links it is about to get). The admin and bulk writers call this too."""
+    for check in _write_checks:
+        check(record, user, m2m=m2m)
 
 
 @dataclass(frozen=True)
@@ -87,6 +106,7 @@ def save_record(record, user, *, m2m: dict | None = None, required_m2m: tuple[st
         raise
     if missing:
         raise ValidationError(missing)
+    check_write(record, user, m2m=m2m)
     record.stamp(user)
     with record.history_deferred():
         record.save()
@@ -98,6 +118,7 @@ def save_record(record, user, *, m2m: dict | None = None, required_m2m: tuple[st
 
 @transaction.atomic
 def _set_deleted(record, user, deleted: bool):
+    check_write(record, user)
     record.version += 1
     record.deleted_at = timezone.now() if deleted else None
     record.deleted_by = user if deleted else None

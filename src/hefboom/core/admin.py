@@ -1,9 +1,12 @@
 """The admin base shared by every app: audit stamping, change history and role permissions."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
-from hefboom.core.actions import delete_record
+from hefboom.core.actions import check_write, delete_record
 from hefboom.core.forms import VersionCheckedForm
 from hefboom.core.models import SoftDeletable
 
@@ -36,6 +39,48 @@ class TrackedAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return self._may_edit(request)
 
+    def get_form(self, request, obj=None, **kwargs):
+        # The admin saves without save_record, so it asks the write checks (e.g. a locked
+        # reporting year) while validating, where the refusal shows on the form.
+        form_class = super().get_form(request, obj, **kwargs)
+        user = request.user
+
+        class WriteCheckedForm(form_class):
+            def _post_clean(self):
+                super()._post_clean()
+                if self.errors:
+                    return
+                m2m = {f.name: self.cleaned_data[f.name]
+                       for f in self.instance._meta.many_to_many if f.name in self.cleaned_data}
+                try:
+                    check_write(self.instance, user, m2m=m2m)
+                except ValidationError as exc:
+                    self.add_error(None, exc)
+
+        WriteCheckedForm.__name__ = form_class.__name__
+        return WriteCheckedForm
+
+    def delete_view(self, request, object_id, extra_context=None):
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as exc:  # an inline's write refused (the form's own is shown)
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def changelist_view(self, request, extra_context=None):
+        try:
+            return super().changelist_view(request, extra_context)
+        except ValidationError as exc:  # the "delete selected" action refused
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
     def save_model(self, request, obj, form, change):
         # The version is written in save_related, once the many-to-many links are saved too.
         obj.stamp(request.user)
@@ -57,20 +102,26 @@ class TrackedAdmin(SimpleHistoryAdmin):
         if isinstance(obj, SoftDeletable):
             delete_record(obj, request.user)
         else:
+            check_write(obj, request.user)
             super().delete_model(request, obj)
 
+    @transaction.atomic
     def delete_queryset(self, request, queryset):
         if issubclass(self.model, SoftDeletable):
             for obj in queryset:
                 delete_record(obj, request.user)
         else:
+            for obj in queryset:
+                check_write(obj, request.user)
             super().delete_queryset(request, queryset)
 
     def save_formset(self, request, form, formset, change):
         for inline in formset.save(commit=False):
+            check_write(inline, request.user)
             inline.stamp(request.user)
             inline.save()
         for deleted in formset.deleted_objects:
+            check_write(deleted, request.user)
             deleted.delete()
         formset.save_m2m()
 

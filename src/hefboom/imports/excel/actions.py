@@ -13,6 +13,7 @@ from pathlib import Path
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 
+from hefboom.core.actions import check_write
 from hefboom.imports.excel import mapping as mappings
 from hefboom.imports.excel.errors import ImportFailed, Problem
 from hefboom.imports.excel.fields import RECORD_TYPES
@@ -118,6 +119,7 @@ def plan_import(path: Path, *, filename: str = "", mapping: dict | None = None, 
     _attach_actors(plan)
     _mark_imported(plan)
     _validate(plan)
+    _refuse_locked(plan)
     return plan
 
 
@@ -225,6 +227,28 @@ def _validate(plan: Plan) -> None:
             periods.setdefault(key, (draft.sheet, draft.row))
         plan.problems.extend(problems)
         if not problems:
+            valid.append(draft)
+    plan.drafts = valid
+
+
+def _refuse_locked(plan: Plan) -> None:
+    """Rows dated in an approved (locked) year are problems: the bulk writer bypasses the
+    per-record check, so the plan asks it for every row (one lookup for the whole file)."""
+    from hefboom.reporting.locks import cached
+
+    valid = []
+    with cached():
+        for draft in plan.drafts:
+            if draft.status == "create":
+                try:
+                    check_write(draft.record, plan.user, m2m=draft.links)
+                except ValidationError as exc:
+                    column = "period" if draft.kind == "observation" else "date"
+                    value = getattr(draft.record, "period_start" if column == "period" else "date")
+                    plan.problems.append(Problem(
+                        "E215", draft.sheet, draft.row, draft.columns.get(column, ""),
+                        value.isoformat() if value else "", {"detail": " ".join(exc.messages)}))
+                    continue
             valid.append(draft)
     plan.drafts = valid
 

@@ -107,6 +107,8 @@ MESSAGES = {
              _("Write a year (2023), a quarter (Q3 2023), a half year (S1 2023), two years "
                "(2022-2023) or two dates.")),
     "E213": (_("'{value}' is not yes or no."), _("Write yes or no (ja/nee, oui/non).")),
+    "E215": (_("{detail}"),
+             _("Leave the row out, or ask the M&E officer to unlock the year first.")),
     "W214": (_("'{value}' is not a Hefboom user; you are recorded as our participant."),
              _("Use a colleague's username or full name, or correct the contact afterwards.")),
 }
