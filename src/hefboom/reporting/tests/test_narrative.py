@@ -308,3 +308,29 @@ def test_the_report_command_writes_the_narrative_formats(demo, tmp_path, fmt, ma
 
     assert target.read_bytes().startswith(magic)
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no partial file left behind
+
+
+@pytest.fixture
+def html_report(demo, tmp_path):
+    """The html report written by the command, and the theme names (read before the browser
+    starts: Playwright's event loop gives Django another database connection)."""
+    target = tmp_path / "verslag.html"
+    call_command("report", programme=demo.code, year=YEAR, fmt="html", output=str(target),
+                 language="en")
+    return target, list(demo.themes.order_by("order").values_list("name", flat=True))
+
+
+@pytest.mark.browser
+def test_the_html_report_reads_well_offline_on_a_phone(html_report, browser_page):
+    target, themes = html_report
+    requests = []
+    browser_page.on("request", lambda request: requests.append(request.url))
+    browser_page.set_viewport_size({"width": 390, "height": 800})
+
+    browser_page.goto(target.as_uri())
+
+    assert requests == [target.as_uri()]  # no stylesheet, font or script from elsewhere
+    assert browser_page.locator("section.theme h1").all_inner_texts() == themes
+    width, visible = browser_page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width <= visible  # no sideways scrolling, the tables included
