@@ -310,6 +310,32 @@ def test_the_report_command_writes_the_narrative_formats(demo, tmp_path, fmt, ma
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no partial file left behind
 
 
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_the_headings_are_in_the_requested_language(demo, language):
+    with translation.override(language):
+        expected = translation.gettext("Narratives")
+    assert expected != "Narratives"
+
+    document = read_docx(build_docx(demo, YEAR, language))
+
+    assert headings(document, 2).count(expected) == demo.themes.count()
+    assert "Narratives" not in headings(document, 2)
+
+
+def test_a_year_with_nothing_written_says_so_in_every_format(programme, theme, english):
+    html = build_html(programme, YEAR, "en").decode()
+    document = read_docx(build_docx(programme, YEAR, "en"))
+    pdf = pdf_text(content_for(programme, YEAR, "en"))
+
+    for text in (html, docx_text(document), pdf):
+        assert theme.name in text
+        for message in ("No narrative for this year.", "No outcome journal for this year.",
+                        "No outcomes in this year.", "No indicators for this theme.",
+                        "No programme-wide indicators."):
+            assert message in text
+    assert build_pdf(programme, YEAR, "en").startswith(b"%PDF-")
+
+
 @pytest.fixture
 def html_report(demo, tmp_path):
     """The html report written by the command, and the theme names (read before the browser
