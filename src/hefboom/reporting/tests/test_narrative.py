@@ -93,6 +93,9 @@ def test_the_docx_has_a_part_per_theme_with_real_headings(demo, english):
     assert headings(document, 1) == ["Programme-wide figures", *themes]
     assert headings(document, 2).count("Outcomes") == len(themes)
     assert document.core_properties.title.endswith("Annual report 2023")
+    footer = document.sections[0].footer.paragraphs[0]
+    assert footer.text.startswith("Page")
+    assert "PAGE" in footer._p.xml  # Word fills in the page number
 
 
 def test_the_docx_holds_the_hervestiging_narrative_with_references_as_titles(demo, hervestiging,
