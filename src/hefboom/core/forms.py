@@ -1,6 +1,7 @@
 """Form behaviour shared by every record form, in the web UI and in the admin."""
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -44,6 +45,17 @@ def run_action(form, action, *args, **kwargs):
     except (ValidationError, EditConflict) as exc:
         add_refusal(form, exc)
         return None
+
+
+def attempt(request, action, *args, **kwargs) -> bool:
+    """Call a write action that has no form (delete, restore, unlink); a refusal, such as a
+    record in a locked reporting year, becomes an error message. True when it was done."""
+    try:
+        action(*args, **kwargs)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return False
+    return True
 
 
 class VersionCheckedForm(forms.ModelForm):

@@ -19,7 +19,7 @@ from hefboom.core.access import (
     visible_contributions,
 )
 from hefboom.core.actions import delete_record
-from hefboom.core.forms import run_action
+from hefboom.core.forms import attempt, run_action
 from hefboom.monitoring import actions
 from hefboom.monitoring.claim_forms import ClaimEvidenceForm, ClaimForm
 from hefboom.monitoring.confidence import describe, rubric_bounds
@@ -147,7 +147,8 @@ def claim_delete(request, pk):
     require_record_editor(request.user)
     claim = get_claim_for_user(request.user, pk)
     if request.method == "POST":
-        delete_record(claim, request.user)
+        if not attempt(request, delete_record, claim, request.user):
+            return redirect(claim)
         messages.success(request, _("“%(record)s” was moved to the bin.") % {"record": claim})
         return redirect(claim.outcome)
     return render(request, "monitoring/record_delete.html", {"record": claim, "kind": "claim"})
@@ -186,7 +187,8 @@ def claim_evidence_remove(request, pk, item_pk):
     require_record_editor(request.user)
     claim = get_claim_for_user(request.user, pk)
     item = get_claim_evidence_for_user(request.user, claim, item_pk)
-    actions.remove_claim_evidence(request.user, item)
+    if not attempt(request, actions.remove_claim_evidence, request.user, item):
+        return redirect(claim)
     messages.success(request, _("“%(item)s” no longer counts for this claim.") % {"item": item})
     return redirect(claim)
 

@@ -22,7 +22,7 @@ from hefboom.core.access import (
     visible_contacts,
     visible_contributions,
 )
-from hefboom.core.forms import run_action
+from hefboom.core.forms import attempt, run_action
 from hefboom.core.widgets import words_match
 from hefboom.monitoring import actions
 from hefboom.monitoring.claim_views import claims_for_outcome
@@ -172,7 +172,8 @@ def contribution_remove(request, pk):
     require_record_editor(request.user)
     link = get_contribution_for_user(request.user, pk)
     if request.method == "POST":
-        actions.unlink_contribution(request.user, link)
+        if not attempt(request, actions.unlink_contribution, request.user, link):
+            return redirect(link.outcome)
         messages.success(request, _("The link was removed."))
         return redirect(link.outcome)
     return render(request, "monitoring/contribution_remove.html", {"link": link})

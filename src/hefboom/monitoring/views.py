@@ -18,7 +18,7 @@ from hefboom.core.access import (
     visible_contributions,
 )
 from hefboom.core.actions import delete_record, restore_record
-from hefboom.core.forms import run_action
+from hefboom.core.forms import attempt, run_action
 from hefboom.monitoring import actions
 from hefboom.monitoring.exports import export_response
 from hefboom.monitoring.filters import ActivityFilter, ContactFilter, OutcomeFilter, OutputFilter
@@ -155,7 +155,8 @@ def record_delete(request, kind, pk):
     require_record_editor(request.user)
     record = get_record_for_user(request.user, kind, pk)
     if request.method == "POST":
-        delete_record(record, request.user)
+        if not attempt(request, delete_record, record, request.user):
+            return redirect(record)
         messages.success(request, _("“%(record)s” was moved to the bin.") % {"record": record})
         return redirect("home")
     return render(request, "monitoring/record_delete.html", {"record": record, "kind": kind})
@@ -173,6 +174,7 @@ def bin_list(request):
 @require_POST
 def record_restore(request, kind, pk):
     record = get_record_for_user(request.user, kind, pk, deleted=True)
-    restore_record(record, request.user)
+    if not attempt(request, restore_record, record, request.user):
+        return redirect("monitoring:bin")
     messages.success(request, _("“%(record)s” was restored.") % {"record": record})
     return redirect(record)

@@ -404,3 +404,27 @@ def test_approval_with_a_broken_indicator_filter_says_what_to_fix_and_keeps_the_
         approve_period(mia, programme, 2023)
     assert status(programme, 2023) == "submitted"
     assert not IndicatorPeriod.objects.filter(indicator=indicator).exists()
+
+
+def test_the_delete_restore_and_unlink_buttons_of_a_locked_year_say_why_and_change_nothing(
+        client, alice, mia, programme, dossier, open_contact):
+    from hefboom.monitoring.models import ContributionLink
+
+    outcome = actions.record_outcome(alice, Outcome(
+        title="Quota verhoogd", description="Het quotum gaat omhoog.", date=dt.date(2023, 10, 1),
+        change_type="policy_content"), dossiers=[dossier])
+    link = actions.link_contribution(alice, ContributionLink(
+        outcome=outcome, contact=open_contact, narrative="Het telefoongesprek"))
+    gone = contact_on(alice, dossier, dt.date(2023, 6, 1), "Al in de prullenbak")
+    delete_record(gone, alice)
+    approved(mia, alice, programme)
+    client.force_login(mia)
+    for url in (f"/monitoring/contact/{open_contact.pk}/delete/",
+                f"/monitoring/bin/contact/{gone.pk}/restore/",
+                f"/monitoring/contributions/{link.pk}/remove/"):
+        page = client.post(url, follow=True)
+        assert page.status_code == 200, url
+        assert "ask the M&amp;E officer to unlock it" in page.content.decode(), url
+    assert not Contact.objects.get(pk=open_contact.pk).is_deleted
+    assert Contact.all_objects.get(pk=gone.pk).is_deleted
+    assert ContributionLink.objects.filter(pk=link.pk).exists()
