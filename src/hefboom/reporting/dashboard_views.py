@@ -9,7 +9,7 @@ from itertools import groupby
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -26,14 +26,6 @@ def dashboard_home(request):
     if programme is None:
         return render(request, "reporting/no_programme.html")
     return redirect("reporting:dashboard", programme.pk, default_year(programme))
-
-
-def period_url(programme, year) -> str:
-    """The period page (approval and its log), where that part of the app is installed."""
-    try:
-        return reverse("reporting:period", args=[programme.pk, year])
-    except NoReverseMatch:
-        return ""
 
 
 def _marker_ladders(markers):
@@ -54,7 +46,7 @@ def _render_dashboard(request, programme, year, *, error="", status=200):
         "ladders": _marker_ladders(data.markers),
         "outcomes_per_dossier": selectors.outcomes_per_dossier(programme, year),
         "status_label": PeriodStatus(data.status).label,
-        "period_url": period_url(programme, year),
+        "period_url": reverse("reporting:period", args=[programme.pk, year]),
         "formats": list(formats.FORMATS),
         "error": error,
     }, status=status)
