@@ -16,6 +16,7 @@ Text is written safely: a value that would run as a formula gets a leading apost
 
 import io
 import re
+from copy import copy
 from dataclasses import dataclass
 
 from django.utils import timezone, translation
@@ -85,6 +86,9 @@ class Sheet:
             self.sheet.column_dimensions[get_column_letter(index)].width = column.width
         self.sheet.freeze_panes = freeze
         self.row = HEADER_ROW
+        # Styling a cell through openpyxl's descriptors is slow; each combination is styled once
+        # and its style copied to the other cells (thousands of outcome cells).
+        self.styles = {}
 
     def append(self, values, record, *, formats=None, bold=False):
         """Write a row; `record` names the row in an error, `formats` overrides number formats
@@ -102,11 +106,23 @@ class Sheet:
                     "“%(column)s”; remove it from the record and generate the report again.")
                     % {"record": record, "code": ord(bad), "column": column.header}) from exc
             number_format = formats.get(index - 1, column.number_format)
-            if number_format and value is not None:
+            if value is None:
+                number_format = None
+            key = (number_format, column.wrap, bold)
+            if key in self.styles:
+                cell._style = copy(self.styles[key])
+                continue
+            if number_format:
                 cell.number_format = number_format
             cell.alignment = WRAP if column.wrap else TOP
             if bold:
                 cell.font = TOTAL_FONT
+            self.styles[key] = copy(cell._style)
+
+
+def labels(choices) -> dict:
+    """Choice labels translated once (not once per cell)."""
+    return {value: str(label) for value, label in choices}
 
 
 def _excerpt(text: str) -> str:
@@ -124,7 +140,7 @@ def build_workbook(programme, year: int, language: str = "nl") -> bytes:
         workbook.remove(workbook.active)
         workbook.properties.creator = "Hefboom"
         workbook.properties.title = f"{programme} {year}"
-        statuses = dict(PeriodStatus.choices)
+        statuses = labels(PeriodStatus.choices)
         heading = _("%(programme)s — %(year)s — status: %(status)s — generated %(at)s") % {
             "programme": programme.name, "year": year,
             "status": statuses.get(data.status, data.status),
@@ -167,7 +183,7 @@ def _indicators(workbook, data, heading, language):
         Column(_("Records counted (path in Hefboom)"), 40, wrap=True),
     ]
     sheet = Sheet(workbook, _("Indicators"), heading, columns, freeze="C3")
-    ratings = dict(Rating.choices)
+    ratings = labels(Rating.choices)
     for row in data.indicators:
         indicator = row.indicator
         formats = {}
@@ -206,7 +222,8 @@ def _markers(workbook, data, heading):
         Column(_("Observation period"), 23), Column(_("Narrative (excerpt)"), 60, wrap=True),
     ]
     sheet = Sheet(workbook, _("Progress markers"), heading, columns)
-    levels, ratings = dict(MarkerLevel.choices), dict(Rating.choices)
+    levels, ratings = labels(MarkerLevel.choices), labels(Rating.choices)
+    record = _("Progress marker “%(marker)s”")
     for status in data.markers:
         marker, observation = status.marker, status.observation
         partner = marker.boundary_partner
@@ -217,7 +234,7 @@ def _markers(workbook, data, heading):
             marker.statement, str(marker.dossier) if marker.dossier_id else "",
             ratings.get(status.rating, status.rating), period,
             _excerpt(observation.narrative) if observation else "",
-        ], _("Progress marker “%(marker)s”") % {"marker": _excerpt(marker.statement)[:60]})
+        ], record % {"marker": _excerpt(marker.statement)[:60]})
 
 
 def _outcomes(workbook, data, heading):
@@ -229,8 +246,9 @@ def _outcomes(workbook, data, heading):
         Column(_("Substantiation"), 18, wrap=True), Column(_("Claim confidence"), 11, "0.00"),
     ]
     sheet = Sheet(workbook, _("Outcomes"), heading, columns)
-    types, levels = dict(ChangeType.choices), dict(PoliticalLevel.choices)
-    substantiations = dict(Substantiation.choices)
+    types, levels = labels(ChangeType.choices), labels(PoliticalLevel.choices)
+    substantiations = labels(Substantiation.choices)
+    record = _("Outcome “%(title)s” (%(date)s)")
     for row in data.outcomes:
         outcome = row.outcome
         sheet.append([
@@ -240,7 +258,7 @@ def _outcomes(workbook, data, heading):
             outcome.significance, row.contribution_summary, row.evidence_count,
             substantiations.get(outcome.substantiation, outcome.substantiation),
             float(row.claim.confidence) if row.claim else None,
-        ], _("Outcome “%(title)s” (%(date)s)") % {"title": outcome.title, "date": outcome.date})
+        ], record % {"title": outcome.title, "date": outcome.date})
 
 
 def _counts(workbook, data, heading):
