@@ -256,8 +256,10 @@ def record_counts(programme, year: int) -> dict[str, Counts]:
                 n=Count("pk", distinct=True))
         else:
             by_level = []
+        by_type = list(by_type)
         result[name] = Counts(
-            total=base.count(),
+            # Every record has one type, so the records by type add up to the total.
+            total=sum(n for _type, n in by_type),
             by_type=_labelled(by_type, labels),
             by_level=_labelled(by_level, dict(PoliticalLevel.choices)),
             by_dossier=_labelled(by_dossier, {}),
