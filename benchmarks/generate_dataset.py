@@ -8,7 +8,12 @@ Writes into the database the usual settings name (DATABASE_URL, else SQLite unde
 HEFBOOM_DATA_DIR), after migrating it. At scale 1: one programme with 8 themes and 40 dossiers,
 500 persons, 300 organisations, 15 users, 100,000 contacts, 20,000 outputs, 10,000 activities,
 5,000 outcomes with about 2 evidence items and 3 contribution links each, 360 progress markers
-observed in most half years. One dossier (code ``bench-target``) gets about 5,000 timeline events.
+observed in most half years, twenty indicators with targets for every programme year. One dossier
+(code ``bench-target``) gets about 5,000 timeline events.
+
+``--years N`` puts the records in the N whole calendar years before this one instead of the last
+ten times 365 days: ``--years 1 --scale 0.37`` gives about 50,000 records in one year, the
+dataset of the report benchmark (benchmarks/report.py).
 
 Rows are written with ``bulk_create`` (and the many-to-many through models directly), not through
 ``save_record``: so there are no change-history rows and no validation per row. That is fine for
@@ -106,14 +111,22 @@ class Words:
 
 
 class Generator:
-    def __init__(self, scale: float, seed: int, out=print):
+    def __init__(self, scale: float, seed: int, out=print, years: int | None = None):
         self.scale = scale
         self.rng = random.Random(seed)  # noqa: S311 - repeatable test data, not security
         self.words = Words(self.rng)
         self.out = out
         self.today = dt.date.today()
-        self.first_day = self.today - dt.timedelta(days=365 * YEARS)
-        self.days = (self.today - self.first_day).days
+        if years is None:  # the last ten times 365 days, up to today
+            self.first_day = self.today - dt.timedelta(days=365 * YEARS)
+            self.last_day = self.today
+            self.days = (self.today - self.first_day).days
+        else:  # the `years` whole calendar years before this one, e.g. one funder report year
+            if years < 1:
+                raise ValueError("--years must be at least 1")
+            self.first_day = dt.date(self.today.year - years, 1, 1)
+            self.last_day = dt.date(self.today.year - 1, 12, 31)
+            self.days = (self.last_day - self.first_day).days + 1
 
     def n(self, kind: str) -> int:
         return max(1, round(SIZES[kind] * self.scale))
@@ -376,7 +389,7 @@ class Generator:
 
         periods = []
         start = dt.date(self.first_day.year, 1, 1)
-        while start < self.today:
+        while start < self.last_day:
             end = dt.date(start.year, 6, 30) if start.month == 1 else dt.date(start.year, 12, 31)
             periods.append((start, end))
             start = end + dt.timedelta(days=1)
@@ -504,7 +517,7 @@ class Generator:
                    "activity": self.activity_index, "outcome": self.outcome_index}
         narratives = []
         for dossier in self.dossiers:
-            for year in range(self.first_day.year, self.today.year + 1):
+            for year in range(self.first_day.year, self.last_day.year + 1):
                 start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
                 paragraphs = [f"## {self.words.name()}"]
                 for kind, index in indexes.items():
@@ -547,6 +560,82 @@ class Generator:
         self.bulk(EvaluationTag, [EvaluationTag(question_id=q, content_type_id=c, object_id=o)
                                   for q, c, o in sorted(tags)])
 
+    def indicators(self):
+        """Issue 5: twenty indicators for the programme, as the yearly report reads them:
+        computed ones counting each kind of record with various filters (programme-, theme- and
+        dossier-wide), some entered by hand (a percentage, a lower-is-better one) and some
+        qualitative, with a target for every programme year and actuals, ratings and texts for
+        the years with records."""
+        from decimal import Decimal
+
+        from hefboom.actors.models import Organisation
+        from hefboom.reporting.indicators import encode_filter, parse_filter
+        from hefboom.reporting.models import Indicator, IndicatorPeriod, programme_years
+
+        party = Organisation.objects.filter(type="party").order_by("pk").first()
+        theme, other_theme = self.themes[0], self.themes[1]
+        specs = [  # code, level, kind, records, filter, scope, unit, extra fields
+            ("OC1.1", "outcome", "computed", "contact", {"level": "federal", "institution": "cabinet"},
+             {}, "contacts", {}),
+            ("OC1.2", "outcome", "computed", "contact", {"institution": "administration"}, {},
+             "contacts", {}),
+            ("OC1.3", "outcome", "computed", "contact", {"channel": "meeting", "level": "flemish"},
+             {}, "meetings", {}),
+            ("OC1.4", "outcome", "computed", "contact", {"party": party.pk} if party else {}, {},
+             "contacts", {}),
+            ("OC1.5", "outcome", "computed", "contact", {}, {"theme": theme}, "contacts", {}),
+            ("OC1.6", "outcome", "computed", "contact", {"institution": "parliament"},
+             {"theme": self.target.theme, "dossier": self.target}, "contacts", {}),
+            ("OC2.1", "outcome", "computed", "outcome", {"type": "policy_content"}, {}, "outcomes",
+             {}),
+            ("OC2.2", "outcome", "computed", "outcome", {"level": "federal"}, {}, "outcomes", {}),
+            ("OC2.3", "outcome", "computed", "outcome", {"substantiation": "substantiated"},
+             {"theme": other_theme}, "outcomes", {}),
+            ("OP1.1", "output", "computed", "output", {"type": "study"}, {}, "studies", {}),
+            ("OP1.2", "output", "computed", "output", {"type": "input_paper"}, {}, "papers", {}),
+            ("OP1.3", "output", "computed", "output", {}, {"theme": other_theme}, "outputs", {}),
+            ("OP2.1", "output", "computed", "activity", {"type": "lobby"}, {}, "activities", {}),
+            ("OP2.2", "output", "computed", "activity", {"level": "eu"}, {}, "activities", {}),
+            ("OC3.1", "outcome", "manual", "", {}, {"theme": theme}, "million euro", {}),
+            ("OC3.2", "outcome", "manual", "", {}, {}, "%", {"measure": "percentage"}),
+            ("OC3.3", "outcome", "manual", "", {}, {}, "days", {"ascending": False}),
+            ("OC4.1", "outcome", "qualitative", "", {}, {}, "", {}),
+            ("OC4.2", "outcome", "qualitative", "", {}, {"theme": other_theme}, "", {}),
+            ("OP3.1", "output", "qualitative", "", {}, {}, "", {}),
+        ]
+        years = list(programme_years(self.programme))
+        indicators = []
+        for order, (code, level, kind, records, query, scope, unit, extra) in enumerate(specs):
+            indicator = Indicator(
+                programme=self.programme, code=code, order=order, title=self.words.sentence(4, 9),
+                title_en=self.words.sentence(4, 9), result_level=level, kind=kind,
+                record_kind=records, filter_query=encode_filter(query), unit=unit,
+                baseline_year=years[0] - 1 if kind != "qualitative" else None,
+                baseline_value=Decimal(self.rng.randint(0, 40)) if kind != "qualitative" else None,
+                **scope, **extra)
+            if records:
+                parse_filter(records, indicator.filter_query, indicator=indicator)
+            indicators.append(indicator)
+        self.indicator_list = self.bulk(Indicator, indicators)
+        ratings = ["none", "low", "medium", "high"]
+        periods = []
+        for indicator in self.indicator_list:
+            for year in years:
+                past = year <= self.last_day.year
+                if indicator.kind == "qualitative":
+                    if past:
+                        periods.append(IndicatorPeriod(
+                            indicator=indicator, year=year, rating=self.rng.choice(ratings),
+                            text=self.words.sentence(12, 30), text_en=self.words.sentence(12, 30)))
+                    continue
+                actual = None
+                if indicator.kind == "manual" and past:
+                    actual = Decimal(self.rng.randint(10, 900)) / 4
+                periods.append(IndicatorPeriod(
+                    indicator=indicator, year=year, target=Decimal(self.rng.randint(5, 2000)),
+                    actual=actual, comment=self.words.sentence() if actual is not None else ""))
+        self.bulk(IndicatorPeriod, periods)
+
     def search_index(self):
         """The search index: bulk_create skips the signals that index records, so rebuild it
         the way `hefboom reindex` does."""
@@ -557,7 +646,7 @@ class Generator:
     def run(self) -> dict:
         steps = ["users", "strategy", "actors", "outcome_mapping", "contacts", "outputs",
                  "activities", "outcomes", "observations", "pathways", "claims", "journals",
-                 "narratives", "evaluation", "search_index"]
+                 "narratives", "evaluation", "indicators", "search_index"]
         self.timings = {}
         for step in steps:
             start = time.perf_counter()
@@ -580,6 +669,7 @@ class Generator:
             Output,
             ProgressMarkerObservation,
         )
+        from hefboom.reporting.models import Indicator, IndicatorPeriod
         from hefboom.search.models import SearchEntry
 
         target = self.target
@@ -595,7 +685,7 @@ class Generator:
         counts = {m._meta.model_name: m.objects.count() for m in (
             Contact, Output, Activity, Outcome, Evidence, ContributionLink, ProgressMarkerObservation,
             ContributionClaim, ClaimEvidence, Journal, JournalEntry, Narrative, NarrativeReference,
-            EvaluationQuestion, EvaluationTag, SearchEntry)}
+            EvaluationQuestion, EvaluationTag, Indicator, IndicatorPeriod, SearchEntry)}
         return {"target_dossier": target.pk, "target_events": events, "counts": counts,
                 "seconds": dict(self.timings)}
 
@@ -607,7 +697,8 @@ class _Ref:
         self.pk = pk
 
 
-def generate(scale: float = 1.0, seed: int = 4, *, force: bool = False, out=print) -> dict:
+def generate(scale: float = 1.0, seed: int = 4, *, force: bool = False, out=print,
+             years: int | None = None) -> dict:
     """Fill the (migrated) database; returns the target dossier's pk and the counts."""
     from django.core.management import call_command
     from django.db import transaction
@@ -619,7 +710,7 @@ def generate(scale: float = 1.0, seed: int = 4, *, force: bool = False, out=prin
         out("--force: emptying the database first (flush)")
         call_command("flush", interactive=False, verbosity=0)
     with transaction.atomic():
-        return Generator(scale, seed, out).run()
+        return Generator(scale, seed, out, years=years).run()
 
 
 def main() -> None:
@@ -628,15 +719,21 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--force", action="store_true",
                         help="EMPTY a database that already holds records, then generate")
+    parser.add_argument("--years", type=int, default=None, metavar="N",
+                        help=f"put the records in the N whole calendar years before this one "
+                             f"(e.g. --years 1 --scale 0.37: ~50,000 records in one year, for "
+                             f"benchmarks/report.py); default: the last {YEARS} x 365 days up to "
+                             f"today, as before")
     args = parser.parse_args()
     setup_django()
     from django.db import connection
 
     migrate()
-    print(f"generating at scale {args.scale} (seed {args.seed}) into {connection.vendor} "
+    span = f"{args.years} calendar year(s)" if args.years else f"{YEARS} years"
+    print(f"generating at scale {args.scale} (seed {args.seed}, {span}) into {connection.vendor} "
           f"{connection.settings_dict['NAME']}")
     start = time.perf_counter()
-    result = generate(args.scale, args.seed, force=args.force)
+    result = generate(args.scale, args.seed, force=args.force, years=args.years)
     if connection.vendor == "postgresql":  # what autovacuum would do soon after a bulk load
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -4,11 +4,13 @@ The workbook, the narrative report, the IATI file and the dashboard all read fro
 figure is computed one way only.
 """
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Max, Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from hefboom.actors.models import PoliticalLevel
@@ -165,13 +167,21 @@ class OutcomeRow:
     @property
     def contribution_summary(self) -> str:
         """E.g. "contacts: 3, outputs: 1, confidence 0.93 (strong)"."""
-        names = {"contact": _("contacts"), "output": _("outputs"), "activity": _("activities"),
-                 "organisation": _("partners"), "outcome": _("earlier outcomes")}
+        names = _link_names(translation.get_language())
         parts = [f"{names[kind]}: {n}" for kind, n in sorted(self.links.items())]
         if self.claim:
-            parts.append(_("confidence %(value).2f (%(word)s)")
+            parts.append(names["confidence"]
                          % {"value": self.claim.confidence, "word": self.claim.confidence_word})
         return ", ".join(parts)
+
+
+@functools.lru_cache(maxsize=8)
+def _link_names(language) -> dict:
+    """The words of a contribution summary in `language` (looked up once: a report of
+    thousands of outcomes would otherwise translate them thousands of times)."""
+    return {"contact": _("contacts"), "output": _("outputs"), "activity": _("activities"),
+            "organisation": _("partners"), "outcome": _("earlier outcomes"),
+            "confidence": _("confidence %(value).2f (%(word)s)")}
 
 
 def outcome_rows(programme, year: int, *, theme=None) -> list[OutcomeRow]:
@@ -246,8 +256,10 @@ def record_counts(programme, year: int) -> dict[str, Counts]:
                 n=Count("pk", distinct=True))
         else:
             by_level = []
+        by_type = list(by_type)
         result[name] = Counts(
-            total=base.count(),
+            # Every record has one type, so the records by type add up to the total.
+            total=sum(n for _type, n in by_type),
             by_type=_labelled(by_type, labels),
             by_level=_labelled(by_level, dict(PoliticalLevel.choices)),
             by_dossier=_labelled(by_dossier, {}),
