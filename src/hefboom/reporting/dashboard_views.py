@@ -86,10 +86,6 @@ def download(request, programme_id, year, fmt):
         return _render_dashboard(request, programme, year, status=409, error=_(
             "The %(format)s file could not be made: %(reason)s") % {
             "format": fmt.upper(), "reason": exc})
-    except ImportError:  # a format whose module is not installed (yet)
-        return _render_dashboard(request, programme, year, status=400, error=_(
-            "The %(format)s format is not available in this installation.")
-            % {"format": fmt.upper()})
     response = HttpResponse(content, content_type=chosen.content_type)
     response["Content-Disposition"] = \
         f'attachment; filename="{chosen.filename(programme, year)}"'

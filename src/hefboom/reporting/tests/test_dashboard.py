@@ -139,7 +139,6 @@ def test_the_dashboard_takes_a_bounded_number_of_queries(
 
 
 def test_the_download_gives_the_workbook(client, victor, demo):
-    pytest.importorskip("hefboom.reporting.workbook")
     client.force_login(victor)
     response = client.get(reverse("reporting:download", args=[demo.pk, 2023, "xlsx"]))
     assert response.status_code == 200
@@ -161,13 +160,16 @@ def test_a_report_error_shows_the_dashboard_with_the_reason(client, victor, demo
     assert find(tree(response), "//figure.indicator-chart"), "the dashboard itself is shown"
 
 
-def test_a_format_not_installed_is_explained_not_crashed(client, victor, demo, monkeypatch):
-    monkeypatch.setitem(formats.FORMATS, "pdf", formats.Format(
-        "pdf", "hefboom.reporting.no_such_module:build", "application/pdf", "pdf"))
+def test_the_iati_download_is_offered_only_when_it_validates(client, victor, demo, settings):
     client.force_login(victor)
-    response = client.get(reverse("reporting:download", args=[demo.pk, 2023, "pdf"]))
-    assert response.status_code == 400
-    assert "PDF format is not available" in response.content.decode()
+    download = reverse("reporting:download", args=[demo.pk, 2024, "iati"])
+    settings.HEFBOOM_IATI_ORG_ID = ""
+    refused = client.get(download)
+    assert refused.status_code == 409 and "Content-Disposition" not in refused
+    assert "HEFBOOM_IATI_ORG_ID" in refused.content.decode()
+    settings.HEFBOOM_IATI_ORG_ID, settings.HEFBOOM_IATI_ORG_NAME = "BE-BCE_KBO-0123456789", "Voorbeeld"
+    offered = client.get(download)
+    assert offered.status_code == 200 and offered.content.startswith(b"<?xml")
     assert client.get(f"/reporting/{demo.pk}/2023/download/odt/").status_code == 404
 
 

@@ -256,3 +256,16 @@ def test_the_schema_reads_only_the_files_shipped_beside_it(tmp_path):
     with pytest.raises(ReportError, match="not shipped"):
         etree.XMLSchema(etree.parse(str(elsewhere), iati.safe_parser(local_includes=True)))
     assert iati.schema() is iati.schema(), "loaded once"
+
+
+def test_the_served_demo_exports_iati_with_a_placeholder_identity_unless_one_is_set(demo, settings):
+    from hefboom.demo.management.commands.demo import DEMO_IATI_ORG_ID, use_demo_iati_identity
+
+    settings.HEFBOOM_IATI_ORG_ID, settings.HEFBOOM_IATI_ORG_NAME = "", ""
+    assert use_demo_iati_identity()
+    document = etree.fromstring(build(demo, 2024, "iati"))
+    assert document.findtext("iati-activity/iati-identifier") == \
+        f"{DEMO_IATI_ORG_ID}-{demo.code}"
+    settings.HEFBOOM_IATI_ORG_ID = "BE-BCE_KBO-0123456789"
+    assert not use_demo_iati_identity()
+    assert settings.HEFBOOM_IATI_ORG_ID == "BE-BCE_KBO-0123456789"

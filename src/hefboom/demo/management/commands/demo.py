@@ -1,5 +1,6 @@
 """`hefboom demo`: set up the embedded database, load the demo case and serve it."""
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -32,6 +33,22 @@ class Command(BaseCommand):
             self.stdout.write(f"  {login.username:<18} {login.role:<22} {login.title}")
         if no_serve:
             return
+        if use_demo_iati_identity():
+            self.stdout.write(f"IATI downloads use the placeholder identifier {DEMO_IATI_ORG_ID}; "
+                              "set HEFBOOM_IATI_ORG_ID to your organisation's own.")
         host = addrport if ":" in addrport else f"127.0.0.1:{addrport}"
         self.stdout.write(self.style.SUCCESS(f"\nHefboom runs at http://{host}/  (Ctrl+C stops it)\n"))
         call_command("runserver", addrport, use_reloader=False)
+
+
+DEMO_IATI_ORG_ID = "XI-IATI-HEFBOOM-DEMO"
+
+
+def use_demo_iati_identity() -> bool:
+    """The served demo can download its IATI file: without an identifier of the organisation's
+    own (HEFBOOM_IATI_ORG_ID), it uses a placeholder that says it is a demo."""
+    if not settings.HEFBOOM_IATI_ORG_ID:
+        settings.HEFBOOM_IATI_ORG_ID = DEMO_IATI_ORG_ID
+        settings.HEFBOOM_IATI_ORG_NAME = settings.HEFBOOM_IATI_ORG_NAME or "11.11.11 (demo)"
+        return True
+    return False
