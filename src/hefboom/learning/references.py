@@ -79,19 +79,27 @@ def _inline(line: str, resolved: dict) -> str:
     return TOKEN.sub(lambda m: _link(resolved, m), escape(line))
 
 
-def render_html(text: str, resolved: dict) -> str:
-    """Paragraphs, `## ` headings and `- ` bullets, with references as links to the records
-    the reader may see and "[unavailable record]" for the others (title never shown)."""
-    html: list[str] = []
+@dataclass
+class Block:
+    """A piece of written text: "heading", "paragraph" (lines) or "bullets" (items)."""
+
+    kind: str
+    lines: list[str]
+
+
+def blocks(text: str) -> list[Block]:
+    """Text in the narrative editor's form: a blank line starts a paragraph, "- " or "* " a
+    bullet, "#" a heading. The web page and every report format read text through this."""
+    result: list[Block] = []
     paragraph: list[str] = []
     bullets: list[str] = []
 
     def flush():
         if paragraph:
-            html.append("<p>" + "<br>".join(paragraph) + "</p>")
+            result.append(Block("paragraph", paragraph.copy()))
             paragraph.clear()
         if bullets:
-            html.append("<ul>" + "".join(f"<li>{b}</li>" for b in bullets) + "</ul>")
+            result.append(Block("bullets", bullets.copy()))
             bullets.clear()
 
     for raw in (text or "").splitlines():
@@ -100,16 +108,31 @@ def render_html(text: str, resolved: dict) -> str:
             flush()
         elif line.startswith("#"):
             flush()
-            html.append(f"<h3>{_inline(line.lstrip('#').strip(), resolved)}</h3>")
+            result.append(Block("heading", [line.lstrip("#").strip()]))
         elif line.startswith(("- ", "* ")):
             if paragraph:
                 flush()
-            bullets.append(_inline(line[2:], resolved))
+            bullets.append(line[2:])
         else:
             if bullets:
                 flush()
-            paragraph.append(_inline(line, resolved))
+            paragraph.append(line)
     flush()
+    return result
+
+
+def render_html(text: str, resolved: dict) -> str:
+    """Paragraphs, `## ` headings and `- ` bullets, with references as links to the records
+    the reader may see and "[unavailable record]" for the others (title never shown)."""
+    html = []
+    for block in blocks(text):
+        lines = [_inline(line, resolved) for line in block.lines]
+        if block.kind == "heading":
+            html.append(f"<h3>{lines[0]}</h3>")
+        elif block.kind == "bullets":
+            html.append("<ul>" + "".join(f"<li>{item}</li>" for item in lines) + "</ul>")
+        else:
+            html.append("<p>" + "<br>".join(lines) + "</p>")
     return mark_safe("\n".join(html))  # noqa: S308 - every piece of text was escaped in _inline
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from hefboom.learning import references as refs
 from hefboom.learning.models import Journal, NarrativeStatus
+from hefboom.learning.references import Block, blocks
 from hefboom.learning.resolver import resolve
 from hefboom.learning.selectors import journal_for, narratives_for
 from hefboom.monitoring.models import ProgressMarkerObservation
@@ -61,48 +62,6 @@ def number(value) -> str:
 
 def day(value: date) -> str:
     return formats.date_format(value, "DATE_FORMAT", use_l10n=True)
-
-
-@dataclass
-class Block:
-    """A piece of written text: "heading", "paragraph" (lines) or "bullets" (items)."""
-
-    kind: str
-    lines: list[str]
-
-
-def blocks(text: str) -> list[Block]:
-    """Plain text in the narrative editor's form (blank line: new paragraph; "- " or "* ": a
-    bullet; "#": a heading), the same rules as `learning.references.render_html`."""
-    result: list[Block] = []
-    paragraph: list[str] = []
-    bullets: list[str] = []
-
-    def flush():
-        if paragraph:
-            result.append(Block("paragraph", paragraph.copy()))
-            paragraph.clear()
-        if bullets:
-            result.append(Block("bullets", bullets.copy()))
-            bullets.clear()
-
-    for raw in (text or "").splitlines():
-        line = raw.strip()
-        if not line:
-            flush()
-        elif line.startswith("#"):
-            flush()
-            result.append(Block("heading", [line.lstrip("#").strip()]))
-        elif line.startswith(("- ", "* ")):
-            if paragraph:
-                flush()
-            bullets.append(line[2:])
-        else:
-            if bullets:
-                flush()
-            paragraph.append(line)
-    flush()
-    return result
 
 
 def funder_text(narrative) -> str:

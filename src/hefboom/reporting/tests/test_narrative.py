@@ -15,11 +15,12 @@ from reportlab.platypus import Paragraph, Table
 
 from hefboom.core.actions import save_record
 from hefboom.learning.models import Journal, Narrative, NarrativeStatus
+from hefboom.learning.references import blocks
 from hefboom.monitoring.models import Confidentiality, Contact, Outcome, ProgressMarkerObservation
 from hefboom.reporting.formats import FORMATS, ReportError
 from hefboom.reporting.models import Indicator, IndicatorPeriod
 from hefboom.reporting.narrative import build_docx, build_html, build_pdf, content_for
-from hefboom.reporting.narrative.content import blocks, number
+from hefboom.reporting.narrative.content import number
 from hefboom.reporting.narrative.pdf import FONT, story
 from hefboom.reporting.selectors import indicator_rows, outcome_rows
 
