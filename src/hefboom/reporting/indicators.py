@@ -48,6 +48,13 @@ DISAGGREGATIONS = {
 }
 
 
+def kind_label(record_kind: str) -> str:
+    """“contacts”, “outcomes”, ... in the reader's language."""
+    from hefboom.reporting.models import RecordKind
+
+    return str(RecordKind(record_kind).label).lower()
+
+
 class FilterError(ValueError):
     """A saved filter the record lists cannot apply (any more); the message says what to fix."""
 
@@ -71,7 +78,7 @@ def parse_filter(record_kind: str, query: str, *, indicator=None) -> QueryDict:
         if name not in filterset_class.base_filters:
             raise FilterError(_("%(who)s uses “%(name)s”, which %(kind)s can no longer be filtered "
                                 "on; edit the filter and use one of: %(known)s.")
-                              % {"who": who, "name": name, "kind": record_kind,
+                              % {"who": who, "name": name, "kind": kind_label(record_kind),
                                  "known": ", ".join(known)})
     form = filterset_class(data, queryset=_model.objects.none()).form
     if not form.is_valid():

@@ -66,7 +66,7 @@ def test_a_theme_or_dossier_narrows_the_count(mia, programme, theme, dossier, op
 
 
 @pytest.mark.parametrize("query, message", [
-    ("colour=red", "“colour”, which contact can no longer be filtered on"),
+    ("colour=red", "“colour”, which contacts can no longer be filtered on"),
     ("level=mars", "has a value the list no longer accepts (level=mars"),
     ("date_from=2020-01-01", "which the indicator sets itself"),
 ])
