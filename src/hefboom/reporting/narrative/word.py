@@ -28,9 +28,35 @@ def _page_number(paragraph, word: str) -> None:
         run._r.append(element)
 
 
+class _Styled:
+    """Paragraphs, headings and tables with a named style, the style looked up once per name:
+    python-docx searches the whole style sheet on every `style=` (seconds on a long report)."""
+
+    def __init__(self, document):
+        self.document = document
+        self.ids = {}
+
+    def _id(self, name: str) -> str:
+        if name not in self.ids:
+            self.ids[name] = self.document.styles[name].style_id
+        return self.ids[name]
+
+    def paragraph(self, text: str, style: str):
+        paragraph = self.document.add_paragraph(text)
+        paragraph._p.style = self._id(style)
+        return paragraph
+
+    def heading(self, text: str, level: int):
+        return self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+    def table(self, rows: int, cols: int):
+        table = self.document.add_table(rows=rows, cols=cols)
+        table._tbl.tblStyle_val = self._id("Table Grid")
+        return table
+
+
 def _table(document, headings, rows, numeric=()):
-    table = document.add_table(rows=1, cols=len(headings))
-    table.style = "Table Grid"
+    table = document.table(rows=1, cols=len(headings))
     for cell, heading in zip(table.rows[0].cells, headings, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(heading).bold = True
@@ -44,19 +70,19 @@ def _table(document, headings, rows, numeric=()):
             if index in numeric:
                 for paragraph in cell.paragraphs:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    document.add_paragraph()
+    document.document.add_paragraph()
     return table
 
 
 def _blocks(document, blocks):
     for block in blocks:
         if block.kind == "heading":
-            document.add_heading(block.lines[0], level=4)
+            document.heading(block.lines[0], level=4)
         elif block.kind == "bullets":
             for item in block.lines:
-                document.add_paragraph(item, style="List Bullet")
+                document.paragraph(item, "List Bullet")
         else:
-            paragraph = document.add_paragraph()
+            paragraph = document.document.add_paragraph()
             for index, line in enumerate(block.lines):
                 run = paragraph.add_run(line)
                 if index < len(block.lines) - 1:
@@ -64,7 +90,7 @@ def _blocks(document, blocks):
 
 
 def _muted(document, text):
-    document.add_paragraph().add_run(text).italic = True
+    document.document.add_paragraph().add_run(text).italic = True
 
 
 def _figures(document, report, figures):
@@ -78,41 +104,42 @@ def _figures(document, report, figures):
 
 def render_docx(report) -> bytes:
     words = labels.words()
-    document = Document()
-    document.core_properties.title = f"{report.programme} – {report.title}"
-    document.core_properties.language = report.language
-    document.styles["Normal"].font.size = Pt(10.5)
-    _page_number(document.sections[0].footer.paragraphs[0], words["page"])
+    docx = Document()
+    docx.core_properties.title = f"{report.programme} – {report.title}"
+    docx.core_properties.language = report.language
+    docx.styles["Normal"].font.size = Pt(10.5)
+    _page_number(docx.sections[0].footer.paragraphs[0], words["page"])
+    document = _Styled(docx)
 
-    document.add_heading(f"{report.programme} – {report.title}", level=0)
+    document.heading(f"{report.programme} – {report.title}", level=0)
     _muted(document, labels.meta_line(report))
 
-    document.add_heading(words["programme_figures"], level=1)
+    document.heading(words["programme_figures"], level=1)
     if report.figures:
         _figures(document, report, report.figures)
     else:
         _muted(document, words["no_programme_figures"])
     for part in report.counts:
-        document.add_heading(f"{part.title}: {part.total}", level=2)
+        document.heading(f"{part.title}: {part.total}", level=2)
         for heading, rows in part.groups:
             _table(document, [heading, words["number"]], rows, numeric=(1,))
 
     for theme in report.themes:
-        document.add_page_break()
-        document.add_heading(theme.name, level=1)
+        docx.add_page_break()
+        document.heading(theme.name, level=1)
 
-        document.add_heading(words["narratives"], level=2)
+        document.heading(words["narratives"], level=2)
         for narrative in theme.narratives:
             title = narrative.title + (f" ({words['draft']})" if narrative.is_draft else "")
-            document.add_heading(title, level=3)
+            document.heading(title, level=3)
             _muted(document, f"{narrative.scope} · {narrative.period}")
             _blocks(document, narrative.blocks)
         if not theme.narratives:
             _muted(document, words["no_narrative"])
 
-        document.add_heading(words["journals"], level=2)
+        document.heading(words["journals"], level=2)
         for journal in theme.journals:
-            document.add_heading(journal.partner, level=3)
+            document.heading(journal.partner, level=3)
             _muted(document, journal.period)
             _blocks(document, journal.blocks)
             _table(document, [words["level"], words["marker"], words["rating"]], [
@@ -123,20 +150,20 @@ def render_docx(report) -> bytes:
         if not theme.journals:
             _muted(document, words["no_journal"])
 
-        document.add_heading(words["outcomes"], level=2)
+        document.heading(words["outcomes"], level=2)
         for outcome in theme.outcomes:
-            document.add_heading(outcome.title, level=3)
+            document.heading(outcome.title, level=3)
             table = _table(document, ["", ""], labels.outcome_fields(outcome))
             table.rows[0]._tr.getparent().remove(table.rows[0]._tr)  # no header row
         if not theme.outcomes:
             _muted(document, words["no_outcomes"])
 
-        document.add_heading(words["figures"], level=2)
+        document.heading(words["figures"], level=2)
         if theme.figures:
             _figures(document, report, theme.figures)
         else:
             _muted(document, words["no_figures"])
 
     stream = BytesIO()
-    document.save(stream)
+    docx.save(stream)
     return stream.getvalue()
