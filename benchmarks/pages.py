@@ -39,6 +39,7 @@ class Subjects:
 
     dossier: int  # the target dossier (~5,000 timeline events)
     theme: int
+    programme: int
     outcome: int  # the outcome with the most contribution links
     contact: int  # a contact of the target dossier with contribution links
     output: int
@@ -116,12 +117,27 @@ PAGES = [
     ("completeness", "me", url("evaluation:completeness")),
     ("evaluation matrix", "viewer", url("evaluation:matrix", "evaluation")),
     ("M&E home with completeness card", "me", url("home")),
+    ("reporting dashboard (busiest year)", "viewer", lambda s: _report("reporting:dashboard", s)),
+    ("indicator list (busiest year)", "me",
+     lambda s: _report("reporting:indicators", s, with_year=False) + f"?year={_year(s)}"),
 ]
 
 # Downloads: measured and shown like pages, but not held to the page target.
 DOWNLOADS = [
+    ("yearly workbook (xlsx download)", "me", lambda s: _report("reporting:download", s, "xlsx")),
+    # Last: closing its streamed response ends the request, which closes the database connection.
     ("evidence pack (zip download)", "me", url("evaluation:evidence_pack", "evaluation")),
 ]
+
+
+def _year(s) -> int:
+    """The target dossier's busiest year (its timeline window starts on 1 January of it)."""
+    return int(s.year_window.split("start=")[1][:4])
+
+
+def _report(name, s, *extra, with_year=True):
+    """A reporting page of the dataset's programme: (programme, [busiest year], *extra)."""
+    return _reverse(name, s.programme, *((_year(s),) if with_year else ()), *extra)
 
 
 def _reverse(name, *args):
@@ -175,7 +191,7 @@ def pick_subjects() -> Subjects:
     words = Counter(word.strip(".").lower() for summary in Contact.objects.order_by("pk")
                     .values_list("summary", flat=True)[:2000] for word in summary.split())
     return Subjects(
-        dossier=dossier.pk, theme=dossier.theme_id,
+        dossier=dossier.pk, theme=dossier.theme_id, programme=dossier.theme.programme_id,
         outcome=most(Outcome.objects.all(), "contributions"),
         contact=first(normal.filter(contributions__isnull=False)) if normal.filter(
             contributions__isnull=False).exists() else first(normal),
