@@ -5,6 +5,7 @@ dashboard and the files cannot disagree.
 """
 
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -28,6 +29,10 @@ def dashboard_home(request):
     return redirect("reporting:dashboard", programme.pk, default_year(programme))
 
 
+# The dashboard lists the year's latest outcomes; the outcome list has them all.
+OUTCOMES_SHOWN = 25
+
+
 def _marker_ladders(markers):
     """Progress-marker statuses grouped per boundary partner, in the selector's order."""
     return [(partner, list(statuses)) for partner, statuses
@@ -45,6 +50,9 @@ def _render_dashboard(request, programme, year, *, error="", status=200):
         "qualitative": [row for row in rows if row.indicator.is_qualitative],
         "ladders": _marker_ladders(data.markers),
         "outcomes_per_dossier": selectors.outcomes_per_dossier(programme, year),
+        "latest_outcomes": data.outcomes[::-1][:OUTCOMES_SHOWN],
+        "all_outcomes_url": reverse("monitoring:outcomes") + "?" + urlencode({
+            "date_from": f"{year}-01-01", "date_to": f"{year}-12-31"}),
         "status_label": PeriodStatus(data.status).label,
         "period_url": reverse("reporting:period", args=[programme.pk, year]),
         "formats": list(formats.FORMATS),

@@ -138,6 +138,21 @@ def test_the_dashboard_takes_a_bounded_number_of_queries(
         assert client.get(url(demo, 2024)).status_code == 200
 
 
+def test_the_dashboard_lists_the_latest_outcomes_and_links_all_of_them(client, victor, demo,
+                                                                       monkeypatch):
+    from hefboom.reporting import dashboard_views
+
+    monkeypatch.setattr(dashboard_views, "OUTCOMES_SHOWN", 2)
+    client.force_login(victor)
+    page = tree(client.get(url(demo, 2024)))
+    newest = sorted(selectors.outcome_rows(demo, 2024), key=lambda r: (r.outcome.date, r.outcome.pk))
+    shown = [a.text for a in find(page, "//table.outcome-rows/tbody/tr/td[2]/a")]
+    assert shown == [row.outcome.title for row in newest[::-1][:2]]
+    link = page.xpath("//a[contains(text(), ' outcomes of ')]")[0]
+    assert link.text == f"All {len(newest)} outcomes of 2024"
+    assert "date_from=2024-01-01" in link.get("href")
+
+
 def test_the_download_gives_the_workbook(client, victor, demo):
     client.force_login(victor)
     response = client.get(reverse("reporting:download", args=[demo.pk, 2023, "xlsx"]))
