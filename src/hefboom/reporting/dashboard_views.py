@@ -40,7 +40,7 @@ def _marker_ladders(markers):
 
 
 def _render_dashboard(request, programme, year, *, error="", status=200):
-    data = selectors.report_data(programme, year)
+    data = selectors.report_data(programme, year, strict=False)
     rows = data.indicators
     return render(request, "reporting/dashboard.html", {
         "programme": programme, "year": year, "data": data,

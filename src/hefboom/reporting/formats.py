@@ -20,8 +20,13 @@ class Format:
     extension: str
 
     def build(self, programme, year: int, language: str = "nl") -> bytes:
+        from hefboom.reporting.indicators import FilterError
+
         module, function = self.builder.split(":")
-        return getattr(import_module(module), function)(programme, year, language)
+        try:
+            return getattr(import_module(module), function)(programme, year, language)
+        except FilterError as exc:  # an indicator to fix first; the message names it
+            raise ReportError(str(exc)) from exc
 
     def filename(self, programme, year: int) -> str:
         suffix = "-iati" if self.name == "iati" else ""

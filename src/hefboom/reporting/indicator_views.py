@@ -54,7 +54,7 @@ def indicator_list(request, programme_id):
     year = chosen_year(request, programme)
     return render(request, "reporting/indicator_list.html", {
         "programme": programme, "year": year, "years": programme_years(programme),
-        "rows": selectors.indicator_rows(programme, year),
+        "rows": selectors.indicator_rows(programme, year, strict=False),
     })
 
 

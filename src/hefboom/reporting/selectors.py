@@ -76,6 +76,8 @@ class IndicatorRow:
     # year -> (target, actual) for every programme year up to `year`
     history: dict = field(default_factory=dict)
     list_url: str = ""
+    # Why the figures are missing: a computed indicator whose filter the lists no longer accept.
+    problem: str = ""
 
     @property
     def target(self) -> Decimal | None:
@@ -99,9 +101,12 @@ class IndicatorRow:
         return float(self.target / self.actual) if self.actual else None
 
 
-def indicator_rows(programme, year: int, *, theme=None) -> list[IndicatorRow]:
+def indicator_rows(programme, year: int, *, theme=None, strict=True) -> list[IndicatorRow]:
     """Every indicator of the programme (or of one theme) with its baseline, targets and
-    actuals up to `year`. Computed actuals are counted live unless their year is approved."""
+    actuals up to `year`. Computed actuals are counted live unless their year is approved.
+
+    A computed indicator whose filter no longer applies raises `FilterError` (a report must not
+    leave figures out); with `strict=False` (pages) its row carries the problem instead."""
     approved = set(ReportingPeriod.objects.filter(
         programme=programme, status=PeriodStatus.APPROVED).values_list("year", flat=True))
     chosen = Indicator.objects.filter(programme=programme).select_related("theme", "dossier")
@@ -113,19 +118,25 @@ def indicator_rows(programme, year: int, *, theme=None) -> list[IndicatorRow]:
     years = [y for y in programme_years(programme) if y <= year]
     rows = []
     for indicator in chosen:
-        history = {}
+        history, problem = {}, ""
         for y in years:
             period = periods.get((indicator.pk, y))
             if indicator.is_qualitative:
                 history[y] = (None, None)
                 continue
-            history[y] = (period.target if period else None,
-                          indicators.actual(indicator, y, period, frozen=y in approved))
+            try:
+                actual = indicators.actual(indicator, y, period, frozen=y in approved)
+            except indicators.FilterError as exc:
+                if strict:
+                    raise
+                actual, problem = None, str(exc)
+            history[y] = (period.target if period else None, actual)
         period = periods.get((indicator.pk, year))
         rows.append(IndicatorRow(
             indicator=indicator, year=year, period=period,
-            actual=history.get(year, (None, None))[1], history=history,
-            list_url=indicators.list_url(indicator, year) if indicator.is_computed else "",
+            actual=history.get(year, (None, None))[1], history=history, problem=problem,
+            list_url=indicators.list_url(indicator, year)
+            if indicator.is_computed and not problem else "",
         ))
     return rows
 
@@ -287,11 +298,12 @@ class ReportData:
     last_change: object = None
 
 
-def report_data(programme, year: int) -> ReportData:
-    """Everything the yearly report shows, for one programme and year."""
+def report_data(programme, year: int, *, strict=True) -> ReportData:
+    """Everything the yearly report shows, for one programme and year (`strict`: see
+    `indicator_rows`)."""
     return ReportData(
         programme=programme, year=year, status=period_status(programme, year),
-        indicators=indicator_rows(programme, year),
+        indicators=indicator_rows(programme, year, strict=strict),
         markers=marker_status(programme, year),
         outcomes=outcome_rows(programme, year),
         counts=record_counts(programme, year),

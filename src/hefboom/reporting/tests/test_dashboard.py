@@ -194,3 +194,19 @@ def test_the_nav_and_the_me_home_lead_to_reporting(client, victor, mia, demo):
     assert nav and nav[0].text == "Reporting"
     client.force_login(mia)
     assert tree(client.get("/")).xpath("//main//a[@href='/reporting/']")
+
+
+def test_an_indicator_whose_filter_broke_is_named_on_the_pages_and_stops_every_report(
+        client, victor, demo, settings):
+    settings.HEFBOOM_IATI_ORG_ID, settings.HEFBOOM_IATI_ORG_NAME = "BE-BCE_KBO-0123456789", "Voorbeeld"
+    broken = Indicator.objects.get(programme=demo, code="OC4.1")
+    Indicator.objects.filter(pk=broken.pk).update(filter_query="ministry=3")
+    client.force_login(victor)
+    for page_url in (url(demo, 2023), reverse("reporting:indicators", args=[demo.pk])):
+        response = client.get(page_url)
+        assert response.status_code == 200, page_url
+        row = find(tree(response), f"//tr[@id='indicator-{broken.pk}']//td[@role='alert']")
+        assert "indicator OC4.1 uses “ministry”" in row[0].text_content(), page_url
+    for fmt in formats.FORMATS:
+        with pytest.raises(formats.ReportError, match="indicator OC4.1 uses “ministry”"):
+            formats.build(demo, 2023, fmt, "en")
