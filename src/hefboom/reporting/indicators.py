@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -131,10 +132,13 @@ def list_url(indicator, year: int) -> str:
 
 def actual(indicator, year: int, period=None, *, frozen=None) -> Decimal | None:
     """The actual for `year`: the stored value when the year is approved or the indicator is
-    entered by hand, otherwise the live count. `period` is the `IndicatorPeriod` if loaded;
-    `frozen` whether the year is approved (looked up when not given)."""
+    entered by hand, none for a year that has not begun, otherwise the live count. `period` is
+    the `IndicatorPeriod` if loaded; `frozen` whether the year is approved (looked up when not
+    given)."""
     if not indicator.is_computed:
         return period.actual if period else None
+    if year > timezone.localdate().year:  # nothing can be dated in it yet: no actual, not 0
+        return None
     if frozen is None:
         from hefboom.reporting.models import ReportingPeriod
 

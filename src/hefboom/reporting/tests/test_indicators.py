@@ -150,3 +150,16 @@ def test_the_demo_indicators_count_the_demo_records(demo):
     cabinets = demo.indicators.get(code="OC4.1")
     assert indicators.count(cabinets, 2023) == 6
     assert indicators.count(demo.indicators.get(code="OC4.3"), 2024) == 3
+
+
+def test_a_year_that_has_not_begun_has_no_computed_actual_yet(mia, open_contact):
+    from django.utils import timezone
+
+    from hefboom.strategy.models import Programme
+
+    this_year = timezone.localdate().year
+    longer = save_record(Programme(code="be-lang", name="Lang programma", start_date=dt.date(2022, 1, 1),
+                                   end_date=dt.date(this_year + 3, 12, 31)), None)
+    indicator = cabinet_contacts(mia, longer)
+    assert indicators.actual(indicator, this_year) == 0
+    assert indicators.actual(indicator, this_year + 1) is None
