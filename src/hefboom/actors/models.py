@@ -1,6 +1,8 @@
 """The people and organisations Hefboom's users work with, and who held which role when."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -51,6 +53,13 @@ class Organisation(TrackedModel):
     )
     website = models.URLField(_("website"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    spectrum_position = models.PositiveSmallIntegerField(
+        _("position on the political spectrum"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+        help_text=_("For parties: 0 is far left, 10 far right. Orders the coverage dashboard."),
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -79,6 +88,26 @@ class Person(TrackedModel):
     notes = models.TextField(_("notes"), blank=True)
     organisations = models.ManyToManyField(
         Organisation, through="PersonRole", related_name="people", verbose_name=_("organisations")
+    )
+    is_public_figure = models.BooleanField(
+        _("public figure"),
+        default=False,
+        help_text=_("Holds or held a public office (minister, MP, party chair...). Notes on other "
+                    "persons are flagged for review after the retention period."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Hefboom user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        help_text=_("When this person is also a user of Hefboom (a staff member)."),
+    )
+    erased_at = models.DateTimeField(
+        _("erased at"), null=True, blank=True, editable=False,
+        help_text=_("Set when the person's data were erased on request; the record is a "
+                    "pseudonym that keeps counts and outcomes intact."),
     )
 
     class Meta:
@@ -111,8 +140,27 @@ class PersonRole(TrackedModel):
     title = models.CharField(
         _("function"), max_length=150, help_text=_("E.g. state secretary, MP, chief of staff.")
     )
+    single_holder = models.BooleanField(
+        _("one holder at a time"),
+        default=False,
+        help_text=_("Only one person holds this function in this organisation at a time "
+                    "(a minister, a party chair); overlapping holders are refused."),
+    )
+    government = models.ForeignKey(
+        "Government",
+        verbose_name=_("government"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="roles",
+        help_text=_("For ministers, state secretaries and their cabinets' staff."),
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    date_approximate = models.BooleanField(
+        _("dates approximate"), default=False,
+        help_text=_("Only the month or year is known."),
+    )
 
     class Meta:
         verbose_name = _("role")
@@ -134,3 +182,65 @@ class PersonRole(TrackedModel):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+
+class Government(TrackedModel):
+    """A government (federal, Flemish, ...) from its swearing-in to its end, with its parties.
+
+    Its composition over time is the roles that name it: when a minister is replaced, the old
+    role ends and a new one starts, so contacts stay with the person who held the role then.
+    """
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    political_level = models.CharField(
+        _("political level"), max_length=20, choices=PoliticalLevel.choices
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    parties = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("coalition parties"),
+        blank=True,
+        related_name="governments",
+        limit_choices_to={"type": OrganisationType.PARTY},
+    )
+
+    class Meta:
+        verbose_name = _("government")
+        verbose_name_plural = _("governments")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="government_end_after_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonMerge(models.Model):
+    """A record that a duplicate person was merged into another: the duplicate's name is kept
+    here (and in its change history) so that the merge can be explained later."""
+
+    into = models.ForeignKey(
+        Person, verbose_name=_("merged into"), on_delete=models.CASCADE, related_name="merges"
+    )
+    merged_name = models.CharField(_("merged person"), max_length=210)
+    merged_id = models.PositiveIntegerField(_("merged person's number"))
+    merged_at = models.DateTimeField(_("merged at"), auto_now_add=True)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("merged by"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )
+    moved = models.JSONField(_("what moved"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("person merge")
+        verbose_name_plural = _("person merges")
+        ordering = ["-merged_at"]
+
+    def __str__(self) -> str:
+        return f"{self.merged_name} → {self.into}"

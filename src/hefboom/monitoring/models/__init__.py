@@ -2,6 +2,7 @@
 
 from hefboom.monitoring.models.claims import PRESETS, ClaimEvidence, ContributionClaim, EvidenceTestType
 from hefboom.monitoring.models.contacts import Channel, Confidentiality, Contact
+from hefboom.monitoring.models.followups import FollowUp
 from hefboom.monitoring.models.observations import ProgressMarkerObservation, Rating
 from hefboom.monitoring.models.outcomes import (
     ChangeType,
@@ -26,6 +27,7 @@ __all__ = [
     "ContributionLink",
     "Evidence",
     "EvidenceSource",
+    "FollowUp",
     "Outcome",
     "Output",
     "OutputType",
