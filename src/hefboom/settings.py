@@ -150,6 +150,10 @@ HEFBOOM_IATI_ORG_NAME = env_str("HEFBOOM_IATI_ORG_NAME", "")
 HEFBOOM_IATI_ORG_TYPE = env_str("HEFBOOM_IATI_ORG_TYPE", "22")
 HEFBOOM_IATI_SECTOR = env_str("HEFBOOM_IATI_SECTOR", "15150")
 
+# GDPR retention (docs/privacy.md): persons who are not public figures and whose data have not
+# been used for this many years are listed for review at /privacy/retention/.
+HEFBOOM_RETENTION_YEARS = env_int("HEFBOOM_RETENTION_YEARS", 5, minimum=1)
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("HEFBOOM_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -25,6 +25,7 @@ from hefboom.monitoring.filters import ActivityFilter, ContactFilter, OutcomeFil
 from hefboom.monitoring.forms import ActivityForm, ContactForm, OutcomeForm, OutputForm
 from hefboom.monitoring.models import Activity, Outcome, Output
 from hefboom.monitoring.pathway_views import outcome_detail  # noqa: F401  (the page and its pathway)
+from hefboom.privacy.audit import log_confidential_view
 
 PAGE_SIZE = 50
 
@@ -73,6 +74,7 @@ def outcome_list(request):
 
 def contact_detail(request, pk):
     contact = get_contact_for_user(request.user, pk)
+    log_confidential_view(request.user, contact)  # the GDPR audit (privacy app)
     return render(request, "monitoring/contact_detail.html", {
         "contact": contact,
         "contributions": visible_contributions(
