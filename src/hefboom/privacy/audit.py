@@ -53,9 +53,10 @@ def audit_entries(*, user_id=None, record=None):
         changes = (changes.filter(id=object_id) if object_type == "contact"
                    else changes.none())
     text = CharField()
-    events = events.values_list("at", "user_id", "actor", "action", "object_type", "object_id",
+    # No ordering inside a UNION (SQLite refuses it); the union is ordered as a whole.
+    events = events.order_by().values_list("at", "user_id", "actor", "action", "object_type", "object_id",
                                 "note")
-    changes = changes.annotate(
+    changes = changes.order_by().annotate(
         h_actor=Value("", output_field=text),
         h_action=Value(AccessAction.CHANGE.value, output_field=text),
         h_type=Value("contact", output_field=text),
