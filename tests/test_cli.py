@@ -22,7 +22,7 @@ def run(*args, data_dir, extra_env=None):
 def test_help_lists_hefboom_and_django_commands(tmp_path):
     result = run("help", data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
-    for command in ("demo", "runserver", "migrate", "createsuperuser", "dumpdata"):
+    for command in ("demo", "runserver", "migrate", "createsuperuser", "dumpdata", "person"):
         assert command in result.stdout
 
 
