@@ -120,6 +120,11 @@ PAGES = [
     ("reporting dashboard (busiest year)", "viewer", lambda s: _report("reporting:dashboard", s)),
     ("indicator list (busiest year)", "me",
      lambda s: _report("reporting:indicators", s, with_year=False) + f"?year={_year(s)}"),
+    # Issue 6, GDPR (privacy app).
+    ("processing register", "viewer", url("privacy:register")),
+    ("retention review", "me", url("privacy:retention")),
+    ("privacy audit", "admin", url("privacy:audit")),
+    ("privacy page of a person (most contacts)", "admin", url("privacy:person", "person")),
 ]
 
 # Downloads: measured and shown like pages, but not held to the page target.
