@@ -54,6 +54,11 @@ def _manager(model):
     return getattr(model, "all_objects", model._default_manager)
 
 
+def name_pattern(name: str) -> re.Pattern:
+    """The name as a whole phrase, any case: "Jan Peeters" is not found in "Jan Peetersen"."""
+    return re.compile(r"(?<!\w)" + re.escape(name.strip()) + r"(?!\w)", re.IGNORECASE)
+
+
 def _condition(fields, name) -> Q:
     return reduce(or_, (Q(**{f"{field}__icontains": name}) for field in fields))
 
@@ -72,7 +77,7 @@ def find_mentions(name: str) -> list[Mention]:
     """Every free text that contains `name` (case-insensitive), with an excerpt around it."""
     if not name.strip():
         return []
-    pattern = re.compile(re.escape(name), re.IGNORECASE)
+    pattern = name_pattern(name)
     mentions = []
     for model, kind, fields in text_fields():
         for record in _manager(model).filter(_condition(fields, name)).order_by("pk"):
@@ -97,11 +102,13 @@ def replace_name(name: str, pseudonym: str) -> list:
     (for the search index)."""
     if not name.strip():
         return []
-    pattern = re.compile(re.escape(name), re.IGNORECASE)
+    pattern = name_pattern(name)
     changed = []
     for model, _kind, fields in text_fields():
         for record in _manager(model).filter(_condition(fields, name)):
             values = {f: pattern.sub(pseudonym, getattr(record, f) or "") for f in fields}
+            if all(values[f] == (getattr(record, f) or "") for f in fields):
+                continue  # the name only as part of a longer word
             _manager(model).filter(pk=record.pk).update(**values)
             for field, value in values.items():
                 setattr(record, field, value)

@@ -1,6 +1,7 @@
 """A person's rights of access and erasure: what the export holds, who may ask for it, and an
 erasure that leaves the name nowhere while counts and outcomes stay as they were."""
 
+import datetime as dt
 import io
 import json
 
@@ -245,3 +246,17 @@ def test_person_erase_without_yes_and_without_a_terminal_erases_nothing(lotte, m
     with pytest.raises(CommandError, match="add --yes"):
         call_command("person", "erase", str(lotte.pk))
     assert Person.objects.get(pk=lotte.pk).last_name == "Verzonnen"
+
+
+def test_erasure_replaces_the_whole_name_only(carol, alice, dossier):
+    from hefboom.core.actions import save_record
+    from hefboom.monitoring import actions as monitoring
+
+    jan = save_record(Person(first_name="Jan", last_name="Peeters"), None)
+    contact = monitoring.record_contact(
+        alice, Contact(date=dt.date(2023, 1, 5), channel="call",
+                       summary="Jan Peetersen belde; jan peeters. zweeg."),
+        our_participants=[alice], dossiers=[dossier], persons=[jan])
+    actions.erase_person(jan, carol)
+    contact.refresh_from_db()
+    assert contact.summary == f"Jan Peetersen belde; Erased person {jan.pk}. zweeg."
