@@ -22,8 +22,10 @@ def cutoff(today=None) -> dt.datetime:
         return now.replace(year=now.year - years, day=28)
 
 
-def due_for_review(now=None):
-    """Persons to review, oldest first, annotated with `last_contact` and `last_review`."""
+def due_for_review(now=None, user=None):
+    """Persons to review, oldest first, annotated with `last_contact` (among the contacts
+    `user` may see: a confidential contact's date is not shown to others) and `last_review`.
+    Whether a person is due counts every contact."""
     from hefboom.actors.models import Person
     from hefboom.monitoring.models import Contact
     from hefboom.privacy.models import RetentionReview
@@ -32,7 +34,12 @@ def due_for_review(now=None):
     took_part = Contact.persons.through.objects.filter(person=OuterRef("pk"))
     recent_contact = took_part.filter(contact__date__gte=limit.date())
     recent_review = RetentionReview.objects.filter(person=OuterRef("pk"), reviewed_at__gte=limit)
-    last_contact = (took_part.order_by("-contact__date").values("contact__date")[:1])
+    seen = took_part
+    if user is not None:
+        # Exists, not `contact__in`: the latter makes the database build the whole visible set.
+        seen = took_part.filter(
+            Exists(Contact.objects.visible_to(user).filter(pk=OuterRef("contact_id"))))
+    last_contact = seen.order_by("-contact__date").values("contact__date")[:1]
     last_review = (RetentionReview.objects.filter(person=OuterRef("pk"))
                    .order_by("-reviewed_at").values("reviewed_at")[:1])
     return (Person.objects

@@ -90,7 +90,7 @@ def retention_list(request):
     if not actions.may_review_retention(request.user):
         return _refused(request, _("Only administrators and M&E officers may read the retention "
                                    "review."))
-    persons = retention.due_for_review()
+    persons = retention.due_for_review(user=request.user)
     page = Paginator(persons, PAGE).get_page(request.GET.get("page"))
     return render(request, "privacy/retention.html", {
         "page": page,

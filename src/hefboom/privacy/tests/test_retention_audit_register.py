@@ -98,6 +98,23 @@ def test_mia_reads_the_review_but_cannot_decide_and_alice_cannot_read_it(
     assert "Only administrators and M&amp;E officers" in response.content.decode()
 
 
+def test_mia_does_not_see_the_date_of_a_confidential_contact_on_the_review(
+        client, mia, carol, alice, dossier):
+    secret = person("Geheim", notes="x")
+    contact = monitoring.record_contact(
+        alice, Contact(date=dt.date(2015, 2, 3), channel="meeting", summary="Vertrouwelijk",
+                       confidentiality="confidential"),
+        our_participants=[alice], dossiers=[dossier], persons=[secret])
+    assert contact.is_confidential
+    aged(secret)
+    client.force_login(mia)
+    row = client.get(reverse("privacy:retention")).content.decode().split(
+        f'id="retention-{secret.pk}"')[1].split("</tr>")[0]
+    assert "2015-02-03" not in row and "Vertrouwelijk" not in row
+    client.force_login(carol)
+    assert "2015-02-03" in client.get(reverse("privacy:retention")).content.decode()
+
+
 def test_the_review_page_takes_the_same_number_of_queries_for_one_or_many(
         client, carol, alice, dossier, django_assert_num_queries):
     client.force_login(carol)
