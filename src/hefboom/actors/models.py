@@ -236,21 +236,26 @@ class PersonRole(TrackedModel):
         if self.start_date:
             same_function = same_function.filter(
                 Q(end_date__isnull=True) | Q(end_date__gte=self.start_date))
-        for other in same_function:
-            if not self.overlaps(other):
-                continue
-            values = {"person": other.person, "title": other.title,
-                      "organisation": other.organisation, "period": other.period}
+        others = [other for other in same_function if self.overlaps(other)]
+        for other in others:
             if other.person_id == self.person_id:
                 raise ValidationError(_(
                     "%(person)s already holds “%(title)s” in %(organisation)s over these dates "
                     "(%(period)s). Change the dates of that role instead of adding another."
-                ) % values)
-            if self.single_holder or other.single_holder:
-                raise ValidationError(_(
-                    "Only one person at a time can be “%(title)s” in %(organisation)s, and "
-                    "%(person)s holds it %(period)s. End that role first, or correct the dates."
-                ) % values)
+                ) % {"person": other.person, "title": other.title,
+                     "organisation": other.organisation, "period": other.period})
+        holders = [other for other in others if self.single_holder or other.single_holder]
+        if holders:
+            raise ValidationError(_(
+                "Only one person at a time can be “%(title)s” in %(organisation)s, and over "
+                "these dates it is held by %(holders)s. End that role first, or correct the dates."
+            ) % {"title": holders[0].title, "organisation": holders[0].organisation,
+                 "holders": "; ".join(f"{h.person} ({h.period})"
+                                      for h in sorted(holders, key=_start))})
+
+
+def _start(role):
+    return role.start_date or date.min
 
 
 def _day(day, missing) -> str:

@@ -33,7 +33,8 @@ def person_list(request):
 
 
 def person_detail(request, pk):
-    return _person_page(request, get_object_or_404(Person, pk=pk))
+    return _person_page(request, get_object_or_404(
+        Person.objects.select_related("created_by", "updated_by"), pk=pk))
 
 
 def _person_page(request, person, *, role_form=None, merge_form=None, status=200):
@@ -125,7 +126,8 @@ def organisation_list(request):
 
 
 def organisation_detail(request, pk):
-    organisation = get_object_or_404(Organisation.objects.select_related("parent"), pk=pk)
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("parent", "created_by", "updated_by"), pk=pk)
     roles = list(organisation.roles.select_related("person", "government")
                  .order_by("title", "start_date", "pk"))
     holders = [r for r in roles if r.single_holder]
@@ -153,7 +155,7 @@ def government_list(request):
 
 def government_detail(request, pk):
     government = get_object_or_404(
-        Government.objects.prefetch_related(
+        Government.objects.select_related("created_by", "updated_by").prefetch_related(
             Prefetch("parties", Organisation.objects.order_by("spectrum_position", "name"))), pk=pk)
     roles = government.roles.select_related("person", "organisation").order_by(
         "organisation__name", "organisation_id", "start_date", "pk")
