@@ -50,8 +50,8 @@ def merge_preview(duplicate: Person, into: Person, contacts=None) -> dict:
         "contacts": contacts.filter(persons=duplicate).exclude(persons=into).count(),
         "outcomes": Outcome.objects.filter(social_actor_persons=duplicate)
                                    .exclude(social_actor_persons=into).count(),
-        "fields": {f: getattr(duplicate, f) for f in FILLED_FIELDS
-                   if getattr(duplicate, f) and not getattr(into, f)},
+        "fields": [(Person._meta.get_field(f).verbose_name, getattr(duplicate, f))
+                   for f in FILLED_FIELDS if getattr(duplicate, f) and not getattr(into, f)],
         "user": duplicate.user if duplicate.user_id and not into.user_id else None,
     }
 
