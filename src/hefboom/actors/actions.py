@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from hefboom.actors.models import Person, PersonMerge, PersonRole
 from hefboom.core.access import require_record_editor
 from hefboom.core.actions import save_record
+from hefboom.learning.models import Narrative, NarrativeReference
+from hefboom.learning.references import Kind, token
 from hefboom.monitoring.models import Contact, Outcome
 
 # Fields of the duplicate that fill the same field of the person kept when that one is empty.
@@ -83,8 +85,8 @@ def merge_persons(duplicate: Person, into: Person, user) -> PersonMerge:
     if refusal:
         raise ValidationError(refusal)
 
-    moved = {"roles": 0, "roles_dropped": 0, "contacts": 0, "outcomes": 0, "fields": [],
-             "user": False, "notes": False}
+    moved = {"roles": 0, "roles_dropped": 0, "contacts": 0, "outcomes": 0, "narratives": 0,
+             "fields": [], "user": False, "notes": False}
     kept = {_role_key(r) for r in into.roles.all()}
     for role in duplicate.roles.all():
         if _role_key(role) in kept:
@@ -103,6 +105,7 @@ def merge_persons(duplicate: Person, into: Person, user) -> PersonMerge:
     moved["contacts"] = _move_links(Contact.persons.through, "contact_id", duplicate, into)
     moved["outcomes"] = _move_links(Outcome.social_actor_persons.through, "outcome_id",
                                     duplicate, into)
+    moved["narratives"] = _move_narrative_references(duplicate, into)
 
     for name in FILLED_FIELDS:
         if getattr(duplicate, name) and not getattr(into, name):
@@ -133,3 +136,18 @@ def _move_links(through, record_field: str, duplicate: Person, into: Person) -> 
     both = through.objects.filter(person_id=into.pk).values(record_field)
     links.filter(**{f"{record_field}__in": both}).delete()
     return links.update(person_id=into.pk)
+
+
+def _move_narrative_references(duplicate: Person, into: Person) -> int:
+    """Narratives that cite the duplicate (`[@person:ID]`) cite the kept person instead, so the
+    reference does not turn into an unavailable record. The narrative's text is rewritten in
+    place, like the links above, without a new version."""
+    old, new = token(Kind.PERSON.value, duplicate.pk), token(Kind.PERSON.value, into.pk)
+    references = NarrativeReference.objects.filter(kind=Kind.PERSON, object_id=duplicate.pk)
+    narratives = list(Narrative.objects.filter(references__in=references).distinct())
+    for narrative in narratives:
+        Narrative.objects.filter(pk=narrative.pk).update(text=narrative.text.replace(old, new))
+    already = NarrativeReference.objects.filter(kind=Kind.PERSON, object_id=into.pk)
+    references.filter(narrative__in=already.values("narrative")).delete()
+    references.update(object_id=into.pk)
+    return len(narratives)

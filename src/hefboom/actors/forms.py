@@ -38,7 +38,8 @@ class MergeForm(forms.Form):
     """Which duplicate to merge into the person whose page it is on."""
 
     duplicate = forms.ModelChoiceField(
-        label=_("Duplicate"), queryset=Person.objects.filter(erased_at__isnull=True),
+        # Erased persons too, so that choosing one gets the action's clear refusal.
+        label=_("Duplicate"), queryset=Person.objects.all(),
         widget=AutocompleteOne(reverse_lazy("actors:person_options")),
         help_text=_("Its roles, contacts and outcomes move to this person; then it is removed."),
     )

@@ -96,8 +96,10 @@ def person_merge(request, pk):
     (confirmed) merges."""
     require_record_editor(request.user)
     into = get_object_or_404(Person, pk=pk)
-    form = MergeForm(request.POST or None)
-    if request.method != "POST" or not form.is_valid():
+    if request.method != "POST":
+        return redirect(into)
+    form = MergeForm(request.POST)
+    if not form.is_valid():
         return _person_page(request, into, merge_form=form, status=400)
     duplicate = form.cleaned_data["duplicate"]
     refusal = actions._refusal(duplicate, into)

@@ -61,7 +61,7 @@ def test_a_merge_moves_everything_and_records_it(alice, advisor, duplicate, link
     assert advisor.email == "lotte@example.org" and advisor.first_name == "Lotte"
     assert "Spreekt ook Frans." in advisor.notes
     assert merge.moved == {"roles": 1, "roles_dropped": 1, "contacts": 1, "outcomes": 1,
-                           "fields": ["email"], "user": False, "notes": True}
+                           "narratives": 0, "fields": ["email"], "user": False, "notes": True}
     assert (merge.merged_name, merge.merged_id, merge.merged_by) == (
         "Verzonnen", duplicate_pk, alice)
     latest = advisor.history.first()
@@ -69,6 +69,21 @@ def test_a_merge_moves_everything_and_records_it(alice, advisor, duplicate, link
     assert latest.history_user == alice
     # The duplicate's own history keeps its name (a deletion row).
     assert Person.history.filter(id=duplicate_pk, history_type="-").exists()
+
+
+def test_a_narrative_citing_the_duplicate_cites_the_kept_person(alice, advisor, duplicate,
+                                                                dossier):
+    from hefboom.learning.actions import save_narrative
+    from hefboom.learning.models import Narrative
+
+    narrative = save_narrative(alice, Narrative(
+        dossier=dossier, period_start=D(2023, 1, 1), period_end=D(2023, 12, 31),
+        title="Hervestiging in 2023", text=f"Gesprek met [@person:{duplicate.pk}] in juni."))
+    merge = merge_persons(duplicate, advisor, alice)
+    narrative.refresh_from_db()
+    assert narrative.text == f"Gesprek met [@person:{advisor.pk}] in juni."
+    assert list(narrative.references.values_list("kind", "object_id")) == [("person", advisor.pk)]
+    assert merge.moved["narratives"] == 1
 
 
 def test_the_user_link_moves_when_only_the_duplicate_has_one(alice, bob, advisor, duplicate):
