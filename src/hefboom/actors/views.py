@@ -37,9 +37,11 @@ def person_detail(request, pk):
         Person.objects.select_related("created_by", "updated_by"), pk=pk))
 
 
-def _person_page(request, person, *, role_form=None, merge_form=None, status=200):
+
+def _person_page(request, person):
     """The person's page: roles now and earlier, the latest contacts each with the role the
-    person held on its date, and (for editors) the forms to add a role and merge a duplicate."""
+    person held on its date. The forms to add a role and merge a duplicate are pages of their
+    own, so that reading a person costs no form rendering."""
     roles = list(person.roles.select_related("organisation", "government"))
     today = timezone.localdate()
     recent = _recent(visible_contacts(request.user).filter(persons=person)
@@ -49,29 +51,35 @@ def _person_page(request, person, *, role_form=None, merge_form=None, status=200
     for contact in recent["contacts"]:
         contact.role_then = best_role(roles, contact.date,
                                       [o.pk for o in contact.organisations.all()])
-    editor = request.user.can_edit_records
     return render(request, "actors/person_detail.html", {
         "person": person,
         "roles": roles,
         "current_roles": [r for r in roles if r.is_held_on(today)
                           or (r.start_date and r.start_date > today)],
         "earlier_roles": [r for r in roles if r.end_date and r.end_date < today],
-        "role_form": role_form or (RoleForm(person=person) if editor else None),
-        "end_form": EndRoleForm(initial={"end_date": today}) if editor else None,
-        "merge_form": merge_form or (MergeForm() if editor else None),
+        "today": today,
         **recent,
-    }, status=status)
+    })
 
 
-@require_POST
+def _form_page(request, person, form, title, action, status=200):
+    return render(request, "actors/person_form.html", {
+        "person": person, "form": form, "title": title, "action": action}, status=status)
+
+
 def role_add(request, pk):
     require_record_editor(request.user)
     person = get_object_or_404(Person, pk=pk)
-    form = RoleForm(request.POST, person=person)
-    if form.is_valid() and run_action(form, actions.add_role, request.user, form.instance):
-        messages.success(request, _("Role added."))
-        return redirect(person)
-    return _person_page(request, person, role_form=form, status=400)
+    form = RoleForm(request.POST or None, person=person)
+    if request.method == "POST":
+        if form.is_valid() and run_action(form, actions.add_role, request.user, form.instance):
+            messages.success(request, _("Role added."))
+            return redirect(person)
+        status = 400
+    else:
+        status = 200
+    return _form_page(request, person, form, _("Add a role to %(person)s") % {"person": person},
+                      _("Add role"), status)
 
 
 @require_POST
@@ -92,20 +100,20 @@ def role_end(request, pk):
 
 
 def person_merge(request, pk):
-    """Merge a duplicate into this person: the first POST shows what will move, the second
-    (confirmed) merges."""
+    """Merge a duplicate into this person: choose it, see what will move, confirm."""
     require_record_editor(request.user)
     into = get_object_or_404(Person, pk=pk)
+    title = _("Merge a duplicate into %(person)s") % {"person": into}
+    form = MergeForm(request.POST or None)
     if request.method != "POST":
-        return redirect(into)
-    form = MergeForm(request.POST)
+        return _form_page(request, into, form, title, _("Show what will move"))
     if not form.is_valid():
-        return _person_page(request, into, merge_form=form, status=400)
+        return _form_page(request, into, form, title, _("Show what will move"), 400)
     duplicate = form.cleaned_data["duplicate"]
     refusal = actions._refusal(duplicate, into)
     if refusal:
         form.add_error("duplicate", refusal)
-        return _person_page(request, into, merge_form=form, status=400)
+        return _form_page(request, into, form, title, _("Show what will move"), 400)
     if not form.cleaned_data["confirmed"]:
         return render(request, "actors/person_merge.html", {
             "into": into, "duplicate": duplicate,
@@ -115,7 +123,7 @@ def person_merge(request, pk):
         actions.merge_persons(duplicate, into, request.user)
     except ValidationError as exc:
         form.add_error(None, exc)
-        return _person_page(request, into, merge_form=form, status=400)
+        return _form_page(request, into, form, title, _("Show what will move"), 400)
     messages.success(request, _("%(duplicate)s was merged into %(into)s.")
                      % {"duplicate": duplicate, "into": into})
     return redirect(into)

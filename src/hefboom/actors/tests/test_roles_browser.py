@@ -29,28 +29,31 @@ def test_add_a_role_see_an_overlap_refused_and_merge_a_duplicate(
 
     page = logged_in_page(alice)
     page.goto(live_server.url + advisor.get_absolute_url())
+    page.click("form.lang button[value=en]")  # messages read the same once translated
+    page.wait_for_selector("html[lang=en]")
 
     # An overlapping minister: refused, with the holder and dates named; nothing saved.
-    page.click("details.role-add summary")
+    page.click("#roles a:has-text('Add a role')")
     pick(page, "id_organisation", "Testmin", "Kabinet Testminister")
     page.fill("#id_title", "Minister")
     page.check("#id_single_holder")
     page.fill("#id_start_date", "2023-01-01")
-    page.click("details.role-add button[type=submit]")
+    page.click("main form button.primary")
     page.wait_for_selector(".errorlist:has-text('Only one person at a time')")
-    assert "held by Eerste Minister (1 " in page.inner_text(".errorlist")  # the UI is Dutch here
+    assert "held by Eerste Minister (1 Oct 2020 – now)" in page.inner_text(".errorlist")
     assert not advisor.roles.exists()
 
     # Corrected to an ordinary function, it is added and listed under "now".
     page.fill("#id_title", "Woordvoerder")
     page.uncheck("#id_single_holder")
-    page.click("details.role-add button[type=submit]")
+    page.click("main form button.primary")
     page.wait_for_selector("#roles li:has-text('Woordvoerder')")
     assert advisor.roles.get().title == "Woordvoerder"
 
     # Merge the duplicate: first what will move, then the merge itself.
+    page.click("#roles a:has-text('Merge a duplicate')")
     pick(page, "id_duplicate", "L. Verz", "L. Verzonnen")
-    page.click("#merge button[type=submit]")
+    page.click("main form button.primary")
     page.wait_for_selector(".merge-preview")
     preview = page.inner_text(".merge-preview")
     assert "1 contact" in preview and "l.verzonnen@example.org" in preview  # fills the empty e-mail
