@@ -117,6 +117,8 @@ PAGES = [
     ("completeness", "me", url("evaluation:completeness")),
     ("evaluation matrix", "viewer", url("evaluation:matrix", "evaluation")),
     ("M&E home with completeness card", "me", url("home")),
+    # Issue 6, part A: roles over time.
+    ("government list", "viewer", url("actors:governments")),
     ("reporting dashboard (busiest year)", "viewer", lambda s: _report("reporting:dashboard", s)),
     ("indicator list (busiest year)", "me",
      lambda s: _report("reporting:indicators", s, with_year=False) + f"?year={_year(s)}"),

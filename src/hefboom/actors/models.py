@@ -1,11 +1,14 @@
 """The people and organisations Hefboom's users work with, and who held which role when."""
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from hefboom.core.models import TrackedModel
@@ -182,6 +185,81 @@ class PersonRole(TrackedModel):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if self.government_id:
+            self._clean_government()
+        if self.person_id and self.organisation_id and self.title.strip():
+            self._clean_overlaps()
+
+    @property
+    def period(self) -> str:
+        """The role's dates as people read them: "1 Oct 2020 – 27 Jun 2022", "? – now"."""
+        return f"{_day(self.start_date, _('?'))} – {_day(self.end_date, _('now'))}"
+
+    def is_held_on(self, day) -> bool:
+        return ((self.start_date is None or self.start_date <= day)
+                and (self.end_date is None or self.end_date >= day))
+
+    def overlaps(self, other) -> bool:
+        """Whether both roles are held on a common day. A hand-over (one ends the day the other
+        starts, as when a minister is sworn in the day the predecessor leaves) is no overlap."""
+        low, high = date.min, date.max
+        s1, e1 = self.start_date or low, self.end_date or high
+        s2, e2 = other.start_date or low, other.end_date or high
+        if s1 > e2 or s2 > e1:
+            return False
+        handover = (e1 == s2 and s1 < s2) or (e2 == s1 and s2 < s1)
+        return not handover
+
+    def _clean_government(self):
+        government = self.government
+        starts_within = self.start_date is not None and self.start_date >= government.start_date
+        ends_within = government.end_date is None or (
+            self.end_date is not None and self.end_date <= government.end_date)
+        if not (starts_within and ends_within):
+            raise ValidationError({"government": _(
+                "A role in the %(government)s must lie within its dates (%(period)s); "
+                "this role runs %(role)s. Correct the dates or choose another government."
+            ) % {"government": government, "period": government.period, "role": self.period}})
+
+    def _clean_overlaps(self):
+        """Refuse a role that cannot be true at the same time as one already recorded: the same
+        person in the same function twice, or two holders of a one-holder function."""
+        same_function = (
+            PersonRole.objects.filter(organisation_id=self.organisation_id,
+                                      title__iexact=self.title.strip())
+            .exclude(pk=self.pk)
+            .select_related("person", "organisation")
+        )
+        if self.end_date:
+            same_function = same_function.filter(
+                Q(start_date__isnull=True) | Q(start_date__lte=self.end_date))
+        if self.start_date:
+            same_function = same_function.filter(
+                Q(end_date__isnull=True) | Q(end_date__gte=self.start_date))
+        others = [other for other in same_function if self.overlaps(other)]
+        for other in others:
+            if other.person_id == self.person_id:
+                raise ValidationError(_(
+                    "%(person)s already holds “%(title)s” in %(organisation)s over these dates "
+                    "(%(period)s). Change the dates of that role instead of adding another."
+                ) % {"person": other.person, "title": other.title,
+                     "organisation": other.organisation, "period": other.period})
+        holders = [other for other in others if self.single_holder or other.single_holder]
+        if holders:
+            raise ValidationError(_(
+                "Only one person at a time can be “%(title)s” in %(organisation)s, and over "
+                "these dates it is held by %(holders)s. End that role first, or correct the dates."
+            ) % {"title": holders[0].title, "organisation": holders[0].organisation,
+                 "holders": "; ".join(f"{h.person} ({h.period})"
+                                      for h in sorted(holders, key=_start))})
+
+
+def _start(role):
+    return role.start_date or date.min
+
+
+def _day(day, missing) -> str:
+    return date_format(day, "j M Y") if day else str(missing)
 
 
 class Government(TrackedModel):
@@ -219,6 +297,29 @@ class Government(TrackedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("actors:government", args=[self.pk])
+
+    @property
+    def period(self) -> str:
+        return f"{_day(self.start_date, _('?'))} – {_day(self.end_date, _('now'))}"
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if self.pk and self.start_date:
+            # Changing the government's dates must not leave its roles outside them.
+            outside = self.roles.filter(
+                Q(start_date__isnull=True) | Q(start_date__lt=self.start_date)
+                | (Q(end_date__isnull=True) | Q(end_date__gt=self.end_date) if self.end_date
+                   else Q(pk__in=[]))
+            ).select_related("person").first()
+            if outside:
+                raise ValidationError(_(
+                    "The role of %(person)s (%(title)s, %(period)s) would fall outside the "
+                    "government's dates. Change that role first."
+                ) % {"person": outside.person, "title": outside.title, "period": outside.period})
 
 
 class PersonMerge(models.Model):

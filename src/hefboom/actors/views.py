@@ -1,17 +1,26 @@
 """People and organisations, with the contacts and outcomes they were part of."""
 
+from itertools import groupby
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hefboom.actors import actions
+from hefboom.actors.forms import EndRoleForm, MergeForm, RoleForm
 from hefboom.actors.matching import ActorMatcher, persons_named, strip_titles
-from hefboom.actors.models import Organisation, OrganisationType, Person
+from hefboom.actors.models import Government, Organisation, OrganisationType, Person, PersonRole
+from hefboom.actors.selectors import best_role, holder_on
 from hefboom.core.access import require_record_editor, visible_contacts
 from hefboom.core.actions import save_record
+from hefboom.core.forms import run_action
 from hefboom.core.widgets import words_match
 
 RECENT = 20  # contacts and outcomes shown on a person's or organisation's page
@@ -24,13 +33,100 @@ def person_list(request):
 
 
 def person_detail(request, pk):
-    person = get_object_or_404(Person, pk=pk)
+    return _person_page(request, get_object_or_404(
+        Person.objects.select_related("created_by", "updated_by"), pk=pk))
+
+
+
+def _person_page(request, person):
+    """The person's page: roles now and earlier, the latest contacts each with the role the
+    person held on its date. The forms to add a role and merge a duplicate are pages of their
+    own, so that reading a person costs no form rendering."""
+    roles = list(person.roles.select_related("organisation", "government"))
+    today = timezone.localdate()
+    recent = _recent(visible_contacts(request.user).filter(persons=person)
+                     .prefetch_related("organisations"),
+                     person.outcomes.all(), f"?person={person.pk}")
+    recent["contacts"] = list(recent["contacts"])
+    for contact in recent["contacts"]:
+        contact.role_then = best_role(roles, contact.date,
+                                      [o.pk for o in contact.organisations.all()])
     return render(request, "actors/person_detail.html", {
         "person": person,
-        "roles": person.roles.select_related("organisation"),
-        **_recent(visible_contacts(request.user).filter(persons=person), person.outcomes.all(),
-                  f"?person={person.pk}"),
+        "roles": roles,
+        "current_roles": [r for r in roles if r.is_held_on(today)
+                          or (r.start_date and r.start_date > today)],
+        "earlier_roles": [r for r in roles if r.end_date and r.end_date < today],
+        "today": today,
+        **recent,
     })
+
+
+def _form_page(request, person, form, title, action, status=200):
+    return render(request, "actors/person_form.html", {
+        "person": person, "form": form, "title": title, "action": action}, status=status)
+
+
+def role_add(request, pk):
+    require_record_editor(request.user)
+    person = get_object_or_404(Person, pk=pk)
+    form = RoleForm(request.POST or None, person=person)
+    if request.method == "POST":
+        if form.is_valid() and run_action(form, actions.add_role, request.user, form.instance):
+            messages.success(request, _("Role added."))
+            return redirect(person)
+        status = 400
+    else:
+        status = 200
+    return _form_page(request, person, form, _("Add a role to %(person)s") % {"person": person},
+                      _("Add role"), status)
+
+
+@require_POST
+def role_end(request, pk):
+    require_record_editor(request.user)
+    role = get_object_or_404(PersonRole.objects.select_related("person"), pk=pk)
+    form = EndRoleForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.end_role(request.user, role, form.cleaned_data["end_date"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Role ended."))
+    else:
+        messages.error(request, _("Give the date the role ended."))
+    return redirect(role.person)
+
+
+def person_merge(request, pk):
+    """Merge a duplicate into this person: choose it, see what will move, confirm."""
+    require_record_editor(request.user)
+    into = get_object_or_404(Person, pk=pk)
+    title = _("Merge a duplicate into %(person)s") % {"person": into}
+    form = MergeForm(request.POST or None)
+    if request.method != "POST":
+        return _form_page(request, into, form, title, _("Show what will move"))
+    if not form.is_valid():
+        return _form_page(request, into, form, title, _("Show what will move"), 400)
+    duplicate = form.cleaned_data["duplicate"]
+    refusal = actions._refusal(duplicate, into)
+    if refusal:
+        form.add_error("duplicate", refusal)
+        return _form_page(request, into, form, title, _("Show what will move"), 400)
+    if not form.cleaned_data["confirmed"]:
+        return render(request, "actors/person_merge.html", {
+            "into": into, "duplicate": duplicate,
+            "preview": actions.merge_preview(duplicate, into, visible_contacts(request.user)),
+        })
+    try:
+        actions.merge_persons(duplicate, into, request.user)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _form_page(request, into, form, title, _("Show what will move"), 400)
+    messages.success(request, _("%(duplicate)s was merged into %(into)s.")
+                     % {"duplicate": duplicate, "into": into})
+    return redirect(into)
 
 
 def organisation_list(request):
@@ -40,13 +136,43 @@ def organisation_list(request):
 
 
 def organisation_detail(request, pk):
-    organisation = get_object_or_404(Organisation.objects.select_related("parent"), pk=pk)
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("parent", "created_by", "updated_by"), pk=pk)
+    roles = list(organisation.roles.select_related("person", "government")
+                 .order_by("title", "start_date", "pk"))
+    holders = [r for r in roles if r.single_holder]
+    recent = _recent(visible_contacts(request.user).filter(organisations=organisation),
+                     organisation.outcomes.all(), f"?organisation={organisation.pk}")
+    recent["contacts"] = list(recent["contacts"])
+    if holders:  # e.g. a cabinet: who was the minister at each contact's date
+        for contact in recent["contacts"]:
+            contact.holder_then = holder_on(holders, contact.date)
     return render(request, "actors/organisation_detail.html", {
         "organisation": organisation,
-        "roles": organisation.roles.select_related("person"),
+        "functions": [(title, list(group)) for title, group
+                      in groupby(roles, key=lambda r: r.title)],
+        "has_holders": bool(holders),
         "children": organisation.children.all(),
-        **_recent(visible_contacts(request.user).filter(organisations=organisation),
-                  organisation.outcomes.all(), f"?organisation={organisation.pk}"),
+        **recent,
+    })
+
+
+def government_list(request):
+    governments = (Government.objects.prefetch_related("parties")
+                   .annotate(role_count=Count("roles")))
+    return render(request, "actors/government_list.html", {"governments": governments})
+
+
+def government_detail(request, pk):
+    government = get_object_or_404(
+        Government.objects.select_related("created_by", "updated_by").prefetch_related(
+            Prefetch("parties", Organisation.objects.order_by("spectrum_position", "name"))), pk=pk)
+    roles = government.roles.select_related("person", "organisation").order_by(
+        "organisation__name", "organisation_id", "start_date", "pk")
+    return render(request, "actors/government_detail.html", {
+        "government": government,
+        "composition": [(organisation, list(group)) for organisation, group
+                        in groupby(roles, key=lambda r: r.organisation)],
     })
 
 

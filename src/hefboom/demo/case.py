@@ -823,6 +823,7 @@ ORGANISATIONS = [
         "short_name": "",
         "type": "party",
         "political_level": None,
+        "spectrum_position": 5,
         "source": "Evaluatierapport §4.1.1.1; §4.1.1.2",
     },
     {
@@ -831,6 +832,7 @@ ORGANISATIONS = [
         "short_name": "",
         "type": "party",
         "political_level": None,
+        "spectrum_position": 2,
         "source": "Evaluatierapport §4.1.1.1; §4.1.2.1",
     },
     {
@@ -839,6 +841,7 @@ ORGANISATIONS = [
         "short_name": "",
         "type": "party",
         "political_level": None,
+        "spectrum_position": 2,
         "source": "Evaluatierapport §4.1.2.1",
     },
     {
@@ -847,6 +850,7 @@ ORGANISATIONS = [
         "short_name": "",
         "type": "party",
         "political_level": None,
+        "spectrum_position": 3,
         "source": "Evaluatierapport §4.1.1.2; §4.1.2.1",
     },
     {
@@ -855,6 +859,7 @@ ORGANISATIONS = [
         "short_name": "",
         "type": "party",
         "political_level": None,
+        "spectrum_position": 1,
         "source": "Evaluatierapport §4.1.1.2; §4.1.2.1",
     },
     {
@@ -863,7 +868,40 @@ ORGANISATIONS = [
         "short_name": "",
         "type": "party",
         "political_level": None,
+        "spectrum_position": 3,
         "source": "Evaluatierapport §4.1.1.1",
+    },
+    # Coalition parties of the De Croo and Jambon governments that the report does not name: the
+    # governments' composition is public record; the report notes the parties it did not reach.
+    {
+        "key": "open-vld",
+        "name": "Open Vld",
+        "short_name": "",
+        "type": "party",
+        "political_level": None,
+        "spectrum_position": 6,
+        "source": "Evaluatierapport §3.2 (politieke strekkingen die niet bereikt worden); "
+                  "coalitiepartij regering De Croo en regering Jambon (publieke bron)",
+    },
+    {
+        "key": "mr",
+        "name": "MR",
+        "short_name": "",
+        "type": "party",
+        "political_level": None,
+        "spectrum_position": 6,
+        "source": "Evaluatierapport §3.2 (politieke strekkingen die niet bereikt worden); "
+                  "coalitiepartij regering De Croo (publieke bron)",
+    },
+    {
+        "key": "n-va",
+        "name": "N-VA",
+        "short_name": "",
+        "type": "party",
+        "political_level": None,
+        "spectrum_position": 7,
+        "source": "Evaluatierapport §3.2 (politieke strekkingen die niet bereikt worden); "
+                  "coalitiepartij regering Jambon (publieke bron)",
     },
     # media
     {
@@ -884,8 +922,35 @@ ORGANISATIONS = [
     },
 ]
 
+# Governments: the report names the De Croo government (Bijlage 1) and the Flemish Government
+# (§4.1.1.1); their dates and parties are public record.
+GOVERNMENTS = [
+    {
+        "key": "regering-de-croo",
+        "name": "Regering De Croo",
+        "political_level": "federal",
+        "start_date": datetime.date(2020, 10, 1),
+        "end_date": datetime.date(2025, 2, 3),
+        "parties": ["open-vld", "mr", "ps", "vooruit", "ecolo", "groen", "cd-v"],
+        "source": "Evaluatierapport Bijlage 1 (regeerakkoord van de regering De Croo); "
+                  "data en partijen: publieke bron",
+    },
+    {
+        "key": "regering-jambon",
+        "name": "Vlaamse Regering Jambon",
+        "political_level": "flemish",
+        "start_date": datetime.date(2019, 10, 2),
+        "end_date": datetime.date(2024, 9, 30),
+        "parties": ["n-va", "cd-v", "open-vld"],
+        "source": "Evaluatierapport §4.1.1.1; §4.1.2.1 (Vlaamse Regering); "
+                  "data en partijen: publieke bron",
+    },
+]
+
 # Role dates that the report does not give are public record (government changes); where only the
-# month or year is known the role carries date_approximate.
+# month or year is known the role carries date_approximate. Ministers, state secretaries and party
+# chairs are one-holder functions (single_holder); a minister's role names its government. Every
+# person here holds or held a public office (the loader marks them public figures).
 PERSONS = [
     {
         "key": "sammy-mahdi",
@@ -898,6 +963,8 @@ PERSONS = [
                 "title": "Staatssecretaris voor Asiel en Migratie",
                 "start_date": datetime.date(2020, 10, 1),
                 "end_date": datetime.date(2022, 6, 27),
+                "single_holder": True,
+                "government": "regering-de-croo",
             },
             {
                 "organisation": "cd-v",
@@ -905,6 +972,7 @@ PERSONS = [
                 "start_date": datetime.date(2022, 6, 1),
                 "end_date": None,
                 "date_approximate": True,
+                "single_holder": True,
             },
         ],
     },
@@ -918,7 +986,9 @@ PERSONS = [
                 "organisation": "kabinet-asiel-migratie",
                 "title": "Staatssecretaris voor Asiel en Migratie",
                 "start_date": datetime.date(2022, 6, 28),
-                "end_date": None,
+                "end_date": datetime.date(2025, 2, 3),
+                "single_holder": True,
+                "government": "regering-de-croo",
             },
         ],
     },
@@ -933,6 +1003,7 @@ PERSONS = [
                 "title": "Europees commissaris voor Binnenlandse Zaken",
                 "start_date": datetime.date(2019, 12, 1),
                 "end_date": datetime.date(2024, 11, 30),
+                "single_holder": True,
             },
         ],
     },
@@ -948,6 +1019,8 @@ PERSONS = [
                 "title": "Minister van Ontwikkelingssamenwerking",
                 "start_date": datetime.date(2020, 10, 1),
                 "end_date": datetime.date(2022, 12, 17),
+                "single_holder": True,
+                "government": "regering-de-croo",
             },
         ],
     },
@@ -961,7 +1034,9 @@ PERSONS = [
                 "organisation": "kabinet-ontwikkelingssamenwerking",
                 "title": "Minister van Ontwikkelingssamenwerking en Grootstedenbeleid",
                 "start_date": datetime.date(2022, 12, 17),
-                "end_date": None,
+                "end_date": datetime.date(2025, 2, 3),
+                "single_holder": True,
+                "government": "regering-de-croo",
             },
         ],
     },
@@ -977,6 +1052,8 @@ PERSONS = [
                 "start_date": datetime.date(2019, 10, 2),
                 "end_date": datetime.date(2024, 9, 30),
                 "date_approximate": True,
+                "single_holder": True,
+                "government": "regering-jambon",
             },
         ],
     },
@@ -990,7 +1067,9 @@ PERSONS = [
                 "organisation": "kabinet-de-sutter",
                 "title": "Vice-eersteminister",
                 "start_date": datetime.date(2020, 10, 1),
-                "end_date": None,
+                "end_date": datetime.date(2025, 2, 3),
+                "single_holder": True,
+                "government": "regering-de-croo",
             },
         ],
     },
@@ -1004,7 +1083,9 @@ PERSONS = [
                 "organisation": "kabinet-dermagne",
                 "title": "Vice-eersteminister en minister van Economie en Werk",
                 "start_date": datetime.date(2020, 10, 1),
-                "end_date": None,
+                "end_date": datetime.date(2025, 2, 3),
+                "single_holder": True,
+                "government": "regering-de-croo",
             },
         ],
     },
@@ -1018,7 +1099,9 @@ PERSONS = [
                 "organisation": "kabinet-brouns",
                 "title": "Vlaams minister van Economie, Innovatie, Werk, Sociale Economie en Landbouw",
                 "start_date": datetime.date(2022, 5, 18),
-                "end_date": None,
+                "end_date": datetime.date(2024, 9, 30),
+                "single_holder": True,
+                "government": "regering-jambon",
             },
         ],
     },
@@ -1034,6 +1117,7 @@ PERSONS = [
                 "start_date": datetime.date(2015, 1, 1),
                 "end_date": datetime.date(2022, 4, 1),
                 "date_approximate": True,
+                "single_holder": True,
             },
         ],
     },

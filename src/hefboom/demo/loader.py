@@ -11,7 +11,8 @@ from decimal import Decimal
 from django.db import transaction
 
 from hefboom.accounts.models import Role, User
-from hefboom.actors.models import Organisation, Person, PersonRole
+from hefboom.actors.actions import add_role
+from hefboom.actors.models import Government, Organisation, Person, PersonRole
 from hefboom.core.actions import save_record
 from hefboom.demo import case
 from hefboom.evaluation.actions import tag_record
@@ -108,6 +109,9 @@ def load_demo_case() -> LoadResult:
         record.source_reference = _src(item)
         return save_record(record, recorder, m2m=m2m)
 
+    def pick(table, keys):
+        return [table[k] for k in keys or []]
+
     p = case.PROGRAMME
     programme = save(Programme(code=p["key"], name=p["name"], funder=p["funder"],
                                start_date=p["start_date"], end_date=p["end_date"],
@@ -142,22 +146,32 @@ def load_demo_case() -> LoadResult:
     organisations = {
         o["key"]: save(Organisation(name=o["name"], short_name=o.get("short_name") or "",
                                     type=o["type"],
-                                    political_level=o.get("political_level") or ""), o)
+                                    political_level=o.get("political_level") or "",
+                                    spectrum_position=o.get("spectrum_position")), o)
         for o in case.ORGANISATIONS
+    }
+    governments = {
+        g["key"]: save(Government(name=g["name"], political_level=g["political_level"],
+                                  start_date=g["start_date"], end_date=g.get("end_date")), g,
+                       parties=pick(organisations, g["parties"]))
+        for g in case.GOVERNMENTS
     }
     persons = {}
     for person in case.PERSONS:
+        # Everyone in the case holds or held a public office named in the report.
         persons[person["key"]] = save(
-            Person(first_name=person["first_name"], last_name=person["last_name"]), person
+            Person(first_name=person["first_name"], last_name=person["last_name"],
+                   is_public_figure=True), person
         )
         for role in person.get("roles", []):
-            save(PersonRole(person=persons[person["key"]],
-                            organisation=organisations[role["organisation"]],
-                            title=role["title"], start_date=role.get("start_date"),
-                            end_date=role.get("end_date")), person)
-
-    def pick(table, keys):
-        return [table[k] for k in keys or []]
+            # Through the same action as the person page, so overlapping roles are refused.
+            add_role(recorder, PersonRole(
+                person=persons[person["key"]], organisation=organisations[role["organisation"]],
+                title=role["title"], start_date=role.get("start_date"),
+                end_date=role.get("end_date"), date_approximate=role.get("date_approximate", False),
+                single_holder=role.get("single_holder", False),
+                government=governments.get(role.get("government")),
+                source_reference=_src(person)))
 
     contacts = {}
     for c in case.CONTACTS:
@@ -258,7 +272,8 @@ def load_demo_case() -> LoadResult:
         load_indicator(recorder, programme, themes, i, _src(i))
 
     counts = {
-        "dossiers": len(dossiers), "progress markers": len(markers), "contacts": len(contacts),
+        "dossiers": len(dossiers), "progress markers": len(markers), "governments": len(governments),
+        "contacts": len(contacts),
         "activities": len(activities), "outputs": len(outputs), "outcomes": len(outcomes),
     }
     return LoadResult(loaded=True, counts=counts)
