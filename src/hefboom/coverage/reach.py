@@ -8,7 +8,7 @@ Contacts in the bin count for nothing.
 
 Writes go through `mark()`: the contacts a write can change are recomputed once, when the
 transaction commits (`refresh`), together with the counts of the scopes and quarters they were
-and are in. `rebuild()` (the `hefboom rebuild_coverage` command) recomputes everything after
+and are in. `rebuild()` (the `hefboom coverage-rebuild` command) recomputes everything after
 writes that bypass signals (queryset updates, raw imports, restores).
 """
 
@@ -16,7 +16,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Count, Max, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
@@ -124,8 +124,19 @@ def _compute(ctx, contact_ids):
 
 
 def _write(model, fields, rows):
-    model.objects.bulk_create([model(**dict(zip(fields, row, strict=True))) for row in rows],
-                              batch_size=BATCH)
+    """Insert plain rows. Not bulk_create: building a model instance per row took most of a
+    100,000-contact rebuild; a parameterised INSERT is the same on SQLite and PostgreSQL."""
+    if not rows:
+        return
+    connection = connections[router.db_for_write(model)]
+    quote = connection.ops.quote_name
+    columns = [model._meta.get_field(name.removesuffix("_id")).column for name in fields]
+    table, names = quote(model._meta.db_table), ", ".join(map(quote, columns))
+    values = ", ".join(["%s"] * len(columns))
+    sql = f"INSERT INTO {table} ({names}) VALUES ({values})"  # noqa: S608 - names from the model
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(sql, rows[start:start + BATCH])
 
 
 REACH_FIELDS = ("contact_id", "date", "period", "kind", "key")

@@ -2,9 +2,11 @@
 gaps, the click-through to the contact list, confidentiality and constant query counts."""
 
 import datetime as dt
+from io import StringIO
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.core.management import call_command
 from django.urls import resolve, reverse
 
 from hefboom.actors.models import PersonRole
@@ -128,6 +130,11 @@ def test_rebuild_gives_the_same_counts_as_the_write_path(red, blue, red_research
     CoverageCount.objects.all().delete()
     reach.rebuild()
     assert snapshot() == kept
+    CoverageCount.objects.all().delete()
+    out = StringIO()
+    call_command("coverage-rebuild", stdout=out)
+    assert snapshot() == kept
+    assert f"Wrote {len(kept)} coverage counts." in out.getvalue()
 
 
 def test_gaps_list_parties_administrations_partners_and_markers_never_reached(

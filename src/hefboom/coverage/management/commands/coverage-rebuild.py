@@ -1,4 +1,4 @@
-"""`hefboom rebuild_coverage`: recompute what the coverage dashboard counts."""
+"""`hefboom coverage-rebuild`: recompute what the coverage dashboard counts."""
 
 from django.core.management.base import BaseCommand
 
