@@ -1,7 +1,10 @@
 """The dashboard's filter form and the spectrum form."""
 
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hefboom.coverage.models import ReachKind
@@ -31,7 +34,7 @@ class CoverageFilterForm(forms.Form):
         if start and end and start > end:
             raise ValidationError(_("“From” (%(start)s) is after “To” (%(end)s): swap them.")
                                   % {"start": start, "end": end})
-        if start and end and (end - start).days > MAX_YEARS * 366:
+        if start and (end or timezone.localdate()) - start > dt.timedelta(days=MAX_YEARS * 366):
             raise ValidationError(_("Choose at most %(years)s years.") % {"years": MAX_YEARS})
         theme, dossier = cleaned.get("theme"), cleaned.get("dossier")
         if theme and dossier and dossier.theme_id != theme.pk:

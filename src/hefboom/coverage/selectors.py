@@ -132,6 +132,11 @@ class Heatmap:
     total: int
     spectrum: list[dict] = field(default_factory=list)
 
+    @property
+    def spectrum_height(self) -> float:
+        """The bar's height in em: room for the most parties stacked at one position."""
+        return 2.5 + 1.5 * max((party["level"] + 1 for party in self.spectrum), default=1)
+
 
 def _row_keys(dimension, parties):
     if dimension == ReachKind.PARTY:

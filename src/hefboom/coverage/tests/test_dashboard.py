@@ -246,6 +246,7 @@ def test_query_counts_do_not_grow_with_the_data(client, alice, red, blue, cabine
     ({"date_from": "2025-01-01", "date_to": "2024-01-01"}, "swap them"),
     ({"months": "0"}, "greater than or equal to 1"),
     ({"dimension": "colour"}, "Select a valid choice"),
+    ({"date_from": "1990-01-01"}, "at most 15 years"),
 ])
 def test_bad_filters_are_refused_with_a_message(client, alice, query, message):
     client.force_login(alice)
