@@ -15,6 +15,7 @@ DIMENSIONS = [(ReachKind.PARTY, _("Party")), (ReachKind.LEVEL, _("Political leve
               (ReachKind.INSTITUTION, _("Institution type"))]
 GRAINS = [("quarter", _("Quarter")), ("year", _("Year"))]
 MAX_YEARS = 15
+DEFAULT_MONTHS = 6
 
 
 class CoverageFilterForm(forms.Form):
@@ -26,7 +27,8 @@ class CoverageFilterForm(forms.Form):
     date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
     date_to = forms.DateField(label=_("To"), required=False, widget=DATE)
     months = forms.IntegerField(label=_("Gaps: no contact in the last … months"), required=False,
-                                min_value=1, max_value=120)
+                                min_value=1, max_value=120,
+                                widget=forms.NumberInput(attrs={"placeholder": DEFAULT_MONTHS}))
 
     def clean(self):
         cleaned = super().clean()

@@ -9,10 +9,8 @@ from django.utils.translation import gettext as _
 from hefboom.core.forms import run_action
 from hefboom.coverage import selectors
 from hefboom.coverage.actions import set_spectrum_positions
-from hefboom.coverage.forms import CoverageFilterForm, SpectrumForm
+from hefboom.coverage.forms import DEFAULT_MONTHS, CoverageFilterForm, SpectrumForm
 from hefboom.coverage.models import ReachKind
-
-DEFAULT_MONTHS = 6
 
 
 def dashboard(request):
