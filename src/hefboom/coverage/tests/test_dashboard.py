@@ -275,3 +275,20 @@ def test_the_range_is_widened_to_whole_quarters_and_years():
 def test_the_dashboard_is_in_the_navigation(client, victor):
     client.force_login(victor)
     assert f'href="{URL}"' in client.get(reverse("home")).content.decode()
+
+
+def test_links_added_from_the_person_side_and_deleted_roles_are_followed(
+        red, chair, advisor, contact_on, commit):
+    def red_total():
+        return sum(CoverageCount.objects.filter(scope="all", kind="party", key=str(red.pk))
+                   .values_list("contacts", flat=True))
+
+    with commit():
+        contact = contact_on(dt.date(2024, 5, 2), persons=[advisor])
+    assert red_total() == 0
+    with commit():
+        chair.contacts.add(contact)  # the reverse side of Contact.persons
+    assert red_total() == 1
+    with commit():
+        PersonRole.objects.get(person=chair).delete()
+    assert red_total() == 0
