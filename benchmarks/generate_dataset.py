@@ -667,7 +667,7 @@ class Generator:
 
     def coverage(self):
         """What each contact counts for on the coverage dashboard (bulk_create skips the signals
-        that keep it), rebuilt the way `hefboom rebuild_coverage` does."""
+        that keep it), rebuilt the way `hefboom coverage-rebuild` does."""
         from hefboom.coverage.reach import rebuild
 
         self.coverage_rows = rebuild()
