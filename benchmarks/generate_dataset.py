@@ -114,6 +114,8 @@ class Generator:
     def __init__(self, scale: float, seed: int, out=print, years: int | None = None):
         self.scale = scale
         self.rng = random.Random(seed)  # noqa: S311 - repeatable test data, not security
+        # Issue 6's additions draw from their own stream, so the records above stay the same.
+        self.party_rng = random.Random(f"{seed}-parties")  # noqa: S311
         self.words = Words(self.rng)
         self.out = out
         self.today = dt.date.today()
@@ -207,7 +209,34 @@ class Generator:
                                         title=self.rng.choice(TITLES), start_date=start,
                                         end_date=end if end < self.today else None))
                 start = min(end, self.today)
+        roles.extend(self.party_careers(parties, children))
         self.bulk(PersonRole, roles)
+
+    def party_careers(self, parties, children):
+        """Issue 6: spectrum positions for all parties but one, and a fifth of the persons with
+        dated party functions (chair, MP, member, researcher) who switch party or function over
+        the years, so that the coverage dashboard attributes contacts by the role on the day."""
+        from hefboom.actors.models import Organisation, PersonRole
+
+        rng = self.party_rng
+        for party in parties[:-1]:
+            party.spectrum_position = rng.randint(0, 10)
+        Organisation.objects.bulk_update(parties, ["spectrum_position"], batch_size=BATCH)
+        homes = parties + [c for c in children if c.parent_id]
+        roles = []
+        for person in rng.sample(self.persons, len(self.persons) // 5):
+            start = self.first_day - dt.timedelta(days=rng.randint(0, 700))
+            for _ in range(rng.choice((1, 2, 2, 3))):
+                if start >= self.today:
+                    break
+                end = start + dt.timedelta(days=rng.randint(365, 1800))
+                home = rng.choice(homes)
+                title = (rng.choice(("party chair", "party member", "MP")) if home.type == "party"
+                         else rng.choice(("MP", "researcher", "group secretary")))
+                roles.append(PersonRole(person=person, organisation=home, title=title,
+                                        start_date=start, end_date=end if end < self.today else None))
+                start = end + dt.timedelta(days=1)
+        return roles
 
     def outcome_mapping(self):
         from hefboom.strategy.models import BoundaryPartner, ProgressMarker
@@ -636,6 +665,13 @@ class Generator:
                     actual=actual, comment=self.words.sentence() if actual is not None else ""))
         self.bulk(IndicatorPeriod, periods)
 
+    def coverage(self):
+        """What each contact counts for on the coverage dashboard (bulk_create skips the signals
+        that keep it), rebuilt the way `hefboom coverage-rebuild` does."""
+        from hefboom.coverage.reach import rebuild
+
+        self.coverage_rows = rebuild()
+
     def search_index(self):
         """The search index: bulk_create skips the signals that index records, so rebuild it
         the way `hefboom reindex` does."""
@@ -646,7 +682,7 @@ class Generator:
     def run(self) -> dict:
         steps = ["users", "strategy", "actors", "outcome_mapping", "contacts", "outputs",
                  "activities", "outcomes", "observations", "pathways", "claims", "journals",
-                 "narratives", "evaluation", "indicators", "search_index"]
+                 "narratives", "evaluation", "indicators", "coverage", "search_index"]
         self.timings = {}
         for step in steps:
             start = time.perf_counter()
@@ -656,6 +692,7 @@ class Generator:
         return self.summary()
 
     def summary(self) -> dict:
+        from hefboom.coverage.models import ContactReach
         from hefboom.evaluation.models import EvaluationQuestion, EvaluationTag
         from hefboom.learning.models import Journal, JournalEntry, Narrative, NarrativeReference
         from hefboom.monitoring.models import (
@@ -685,7 +722,7 @@ class Generator:
         counts = {m._meta.model_name: m.objects.count() for m in (
             Contact, Output, Activity, Outcome, Evidence, ContributionLink, ProgressMarkerObservation,
             ContributionClaim, ClaimEvidence, Journal, JournalEntry, Narrative, NarrativeReference,
-            EvaluationQuestion, EvaluationTag, Indicator, IndicatorPeriod, SearchEntry)}
+            EvaluationQuestion, EvaluationTag, Indicator, IndicatorPeriod, SearchEntry, ContactReach)}
         return {"target_dossier": target.pk, "target_events": events, "counts": counts,
                 "seconds": dict(self.timings)}
 

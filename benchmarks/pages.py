@@ -58,6 +58,7 @@ class Subjects:
     month_window: str  # a month of that year (under MARKS_LIMIT events: drawn as marks)
     common_word: str  # the most frequent word in a sample of contact summaries
     rare_word: str  # a word in a handful of records only
+    ten_years: str = ""  # date_from=...: ten years before today (issue 6's coverage pages)
 
 
 def url(name, *args, query=""):
@@ -122,6 +123,15 @@ PAGES = [
     ("reporting dashboard (busiest year)", "viewer", lambda s: _report("reporting:dashboard", s)),
     ("indicator list (busiest year)", "me",
      lambda s: _report("reporting:indicators", s, with_year=False) + f"?year={_year(s)}"),
+    # Issue 6's pages.
+    ("coverage dashboard (parties, 3 years)", "policy", url("coverage:dashboard")),
+    ("coverage, levels by year, 10 years", "policy",
+     url("coverage:dashboard", query="dimension=level&grain=year&{ten_years}")),
+    ("coverage, institutions, theme", "policy",
+     url("coverage:dashboard", query="dimension=institution&theme={theme}")),
+    ("coverage, parties, target dossier, 10 years", "policy",
+     url("coverage:dashboard", query="dossier={dossier}&{ten_years}&months=24")),
+    ("coverage spectrum form", "me", url("coverage:spectrum")),
     # Issue 6, GDPR (privacy app).
     ("processing register", "viewer", url("privacy:register")),
     ("retention review", "me", url("privacy:retention")),
@@ -156,7 +166,7 @@ def _reverse(name, *args):
 def pick_subjects() -> Subjects:
     """The target dossier and, from it, the richest records (cheap queries, run once)."""
     from collections import Counter
-    from datetime import date
+    from datetime import date, timedelta
 
     from django.db.models import Count
 
@@ -216,6 +226,7 @@ def pick_subjects() -> Subjects:
         month_window=f"start={year}-06-01&end={year}-06-30",
         common_word=(words.most_common(1) or [("ba", 0)])[0][0],
         rare_word="studiedienst",  # in the names of the ten research services only
+        ten_years=f"date_from={date.today() - timedelta(days=3650)}",
     )
 
 

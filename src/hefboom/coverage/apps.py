@@ -8,3 +8,8 @@ from django.utils.translation import gettext_lazy as _
 class CoverageConfig(AppConfig):
     name = "hefboom.coverage"
     verbose_name = _("Coverage")
+
+    def ready(self):
+        from hefboom.coverage import reach
+
+        reach.connect()

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from hefboom.coverage import views
 
 app_name = "coverage"
-urlpatterns = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("spectrum/", views.spectrum, name="spectrum"),
+]
