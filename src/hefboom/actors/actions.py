@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hefboom.actors.models import Person, PersonMerge, PersonRole
+from hefboom.actors.signals import persons_merged
 from hefboom.core.access import require_record_editor
 from hefboom.core.actions import save_record
 from hefboom.learning.models import Narrative, NarrativeReference
@@ -102,7 +103,10 @@ def merge_persons(duplicate: Person, into: Person, user) -> PersonMerge:
                                      "reason": " ".join(exc.messages)}) from exc
         moved["roles"] += 1
 
+    contact_ids = list(Contact.persons.through.objects.filter(person_id=duplicate.pk)
+                       .values_list("contact_id", flat=True))
     moved["contacts"] = _move_links(Contact.persons.through, "contact_id", duplicate, into)
+    persons_merged.send(sender=Person, duplicate=duplicate, into=into, contact_ids=contact_ids)
     moved["outcomes"] = _move_links(Outcome.social_actor_persons.through, "outcome_id",
                                     duplicate, into)
     moved["narratives"] = _move_narrative_references(duplicate, into)

@@ -21,6 +21,7 @@ from django.db.models import Count, Max, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from hefboom.actors.models import Organisation, OrganisationType, Person, PersonRole
+from hefboom.actors.signals import persons_merged
 from hefboom.coverage.models import (
     ALL,
     ANY,
@@ -294,8 +295,13 @@ def _before_delete(sender, instance, **kwargs):
         mark(instance.contacts.values_list("pk", flat=True))
 
 
+def _persons_merged(sender, contact_ids, **kwargs):
+    mark(contact_ids)  # the links moved with a queryset update, without m2m signals
+
+
 def connect() -> None:
     uid = "coverage-reach"
+    persons_merged.connect(_persons_merged, dispatch_uid=uid)
     post_save.connect(_contact_saved, sender=Contact, dispatch_uid=uid)
     for through in (Contact.persons.through, Contact.organisations.through,
                     Contact.dossiers.through):

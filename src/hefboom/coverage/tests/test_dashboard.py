@@ -292,3 +292,31 @@ def test_links_added_from_the_person_side_and_deleted_roles_are_followed(
     with commit():
         PersonRole.objects.get(person=chair).delete()
     assert red_total() == 0
+
+
+def test_merging_a_duplicate_into_the_chair_moves_its_contacts_into_the_party_row(
+        alice, mia, red, chair, contact_on, commit):
+    from hefboom.actors.actions import merge_persons
+    from hefboom.actors.models import Person
+
+    with commit():
+        duplicate = save_record(Person(first_name="N.", last_name="Fictief"), None)
+        contact_on(dt.date(2024, 5, 2), persons=[duplicate])  # no role: counts for no party
+    assert not CoverageCount.objects.filter(scope="all", kind="party", key=str(red.pk)).exists()
+    with commit():
+        merge_persons(duplicate, chair, mia)
+    assert CoverageCount.objects.get(scope="all", kind="party", key=str(red.pk),
+                                     period=2024 * 4 + 1).contacts == 1
+
+
+def test_a_contact_restored_from_the_bin_counts_again(alice, mia, red, contact_on, commit):
+    from hefboom.core.actions import restore_record
+
+    with commit():
+        contact = contact_on(dt.date(2024, 5, 2), organisations=[red])
+    with commit():
+        delete_record(contact, alice)
+    assert not CoverageCount.objects.filter(scope="all", kind="party", key=str(red.pk)).exists()
+    with commit():
+        restore_record(Contact.all_objects.get(pk=contact.pk), mia)
+    assert CoverageCount.objects.get(scope="all", kind="party", key=str(red.pk)).contacts == 1
