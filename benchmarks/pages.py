@@ -120,6 +120,8 @@ PAGES = [
     ("reporting dashboard (busiest year)", "viewer", lambda s: _report("reporting:dashboard", s)),
     ("indicator list (busiest year)", "me",
      lambda s: _report("reporting:indicators", s, with_year=False) + f"?year={_year(s)}"),
+    # Issue 6's pages.
+    ("my follow-ups (personal list)", "policy", url("monitoring:follow_ups")),
 ]
 
 # Downloads: measured and shown like pages, but not held to the page target.

@@ -13,6 +13,8 @@ from hefboom.monitoring import followups
 from hefboom.monitoring.followup_forms import DigestForm, FollowUpForm, ReassignForm
 from hefboom.monitoring.models import FollowUp
 
+BUCKET_SIZE = 100
+
 
 def personal_list(request):
     user = request.user
@@ -34,6 +36,9 @@ def personal_list(request):
         "owner": owner,
         "owner_choices": choices,
         "digest_form": DigestForm(instance=user) if owner == user else None,
+        # A bucket shows its first BUCKET_SIZE items (years of forgotten follow-ups would
+        # otherwise make a page nobody reads); its heading has the full count.
+        "bucket_size": BUCKET_SIZE, "bucket_limit": f":{BUCKET_SIZE}", "bucket_rest": -BUCKET_SIZE,
     })
 
 

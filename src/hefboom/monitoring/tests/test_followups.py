@@ -332,3 +332,16 @@ def test_a_follow_up_is_found_by_search_only_by_who_may_see_it(client, alice, bo
     client.force_login(alice)
     html = client.get(reverse("search:search"), {"q": "quotacijfers"}).content.decode()
     assert "geheim bezorgen" in html
+
+
+def test_a_long_bucket_shows_its_first_items_and_how_many_more(client, alice, recent_contact, day,
+                                                                monkeypatch):
+    from hefboom.monitoring import followup_views
+
+    monkeypatch.setattr(followup_views, "BUCKET_SIZE", 2)
+    for i in range(5):
+        follow_up(alice, recent_contact, f"Vergeten {i}", due=day - dt.timedelta(days=9 - i))
+    client.force_login(alice)
+    html = client.get(reverse("monitoring:follow_ups")).content.decode()
+    assert "Vergeten 0" in html and "Vergeten 1" in html and "Vergeten 2" not in html
+    assert "and 3 more" in html and "5 overdue" in html
