@@ -48,3 +48,4 @@ class DigestForm(forms.ModelForm):
         fields = ["wants_digest", "language"]
         labels = {"wants_digest": _("Send me a daily e-mail with my overdue and due follow-ups"),
                   "language": _("Language of the e-mail")}
+        help_texts = {"wants_digest": ""}  # the card above the form says it
