@@ -345,3 +345,15 @@ def test_a_long_bucket_shows_its_first_items_and_how_many_more(client, alice, re
     html = client.get(reverse("monitoring:follow_ups")).content.decode()
     assert "Vergeten 0" in html and "Vergeten 1" in html and "Vergeten 2" not in html
     assert "and 3 more" in html and "5 overdue" in html
+
+
+def test_the_admin_lists_follow_ups_without_confidential_ones_and_changes_none(
+        client, alice, mia, open_contact, confidential_contact):
+    follow_up(alice, open_contact, "Open nota")
+    secret = follow_up(alice, confidential_contact, "Geheime nota")
+    client.force_login(mia)
+    html = client.get(reverse("admin:monitoring_followup_changelist")).content.decode()
+    assert "Open nota" in html and "Geheime nota" not in html
+    assert client.get(reverse("admin:monitoring_followup_history",
+                              args=[secret.pk])).status_code == 404
+    assert client.get(reverse("admin:monitoring_followup_add")).status_code == 403
