@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -35,7 +36,7 @@ class Digest:
         """The e-mail in the user's language (plain text and HTML)."""
         with translation.override(self.user.mail_language):
             context = {"digest": self, "user": self.user, "site_url": settings.HEFBOOM_SITE_URL,
-                       "list_url": settings.HEFBOOM_SITE_URL + "/monitoring/follow-ups/"}
+                       "list_url": settings.HEFBOOM_SITE_URL + reverse("monitoring:follow_ups")}
             subject = _("Hefboom: %(overdue)s overdue, %(today)s due today") % {
                 "overdue": len(self.overdue), "today": len(self.due_today)}
             text = render_to_string("monitoring/digest.txt", context)

@@ -42,7 +42,9 @@ def run(*args):
     call_command("send-digest", "--date", DAY.isoformat(), *args)
 
 
-def test_each_user_gets_their_overdue_and_due_follow_ups_once_a_day(due, alice, bob):
+def test_each_user_gets_their_overdue_and_due_follow_ups_once_a_day(due, alice, bob,
+                                                                    open_contact, settings):
+    settings.HEFBOOM_SITE_URL = "https://hefboom.example.org"
     run()
     by_user = {m.to[0]: m for m in mail.outbox}
     assert sorted(by_user) == ["alice@example.org", "bob@example.org"]  # Mia has nothing due
@@ -50,6 +52,8 @@ def test_each_user_gets_their_overdue_and_due_follow_ups_once_a_day(due, alice, 
     assert "Nota sturen" in text and "Cijfers bellen" in text and "Geheime nota" in text
     assert "Volgende week" not in text and "Al gedaan" not in text and "Voor Bob" not in text
     assert text.index("Overdue") < text.index("Nota sturen") < text.index("Due today")
+    assert f"https://hefboom.example.org/monitoring/contacts/{open_contact.pk}/#follow-ups" in text
+    assert "https://hefboom.example.org/monitoring/follow-ups/" in text
     assert by_user["alice@example.org"].subject == "Hefboom: 1 overdue, 2 due today"
     html, kind = by_user["alice@example.org"].alternatives[0]
     assert kind == "text/html" and "Cijfers bellen</a>" in html
