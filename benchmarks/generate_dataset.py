@@ -116,6 +116,7 @@ class Generator:
         self.rng = random.Random(seed)  # noqa: S311 - repeatable test data, not security
         # Issue 6's additions draw from their own stream, so the records above stay the same.
         self.party_rng = random.Random(f"{seed}-parties")  # noqa: S311
+        self.follow_up_rng = random.Random(f"{seed}-follow-ups")  # noqa: S311
         self.words = Words(self.rng)
         self.out = out
         self.today = dt.date.today()
@@ -302,25 +303,51 @@ class Generator:
         from hefboom.monitoring.models import Contact
 
         channels = ["meeting", "call", "email", "message", "event", "side_meeting"]
+        follow_ups = {}  # contact index -> (text, due date)
 
         def make(i, day):
-            follow = self.rng.random() < 0.2
+            if self.rng.random() < 0.2:
+                follow_ups[i] = (self.words.sentence(), day + dt.timedelta(days=30))
             return Contact(
                 date=day, channel=self.rng.choice(channels), is_formal=self.rng.random() < 0.7,
                 summary=self.words.sentence(8, 20), arguments=self.words.sentence(),
                 their_position=self.words.sentence() if self.rng.random() < 0.5 else "",
-                follow_up=self.words.sentence() if follow else "",
-                follow_up_due=day + dt.timedelta(days=30) if follow else None,
                 confidentiality="confidential" if self.rng.random() < 0.05 else "normal")
 
         contacts, _, self.contact_index = self.dated(Contact, self.n("contacts"), "contacts", make)
         self.contacts = contacts
-        self.link(Contact, "our_participants", [
-            (c, self.some(self.staff, self.rng.choice((1, 1, 1, 2)))) for c in contacts])
+        participants = [(c, self.some(self.staff, self.rng.choice((1, 1, 1, 2)))) for c in contacts]
+        self.link(Contact, "our_participants", participants)
+        self.follow_ups(participants, follow_ups)
         self.link(Contact, "persons", [
             (c, self.some(self.persons, self.rng.choice((0, 1, 1, 2, 3)))) for c in contacts])
         self.link(Contact, "organisations", [
             (c, self.some(self.organisations, self.rng.choice((0, 1, 1, 2)))) for c in contacts])
+
+    def follow_ups(self, participants, follow_ups):
+        """A follow-up on one contact in five, owned by its first participant: most of those of
+        the last 90 days still open, 3% of older ones forgotten, the rest done on their due day.
+        Own random stream, so the rest of the dataset does not change with it."""
+        from django.utils import timezone
+
+        from hefboom.monitoring.models import FollowUp
+
+        rng = self.follow_up_rng
+        rows = []
+        for i, (contact, staff) in enumerate(participants):
+            if i not in follow_ups:
+                continue
+            text, due = follow_ups[i]
+            due = due if rng.random() < 0.8 else None
+            recent = (self.today - contact.date).days < 90
+            is_open = rng.random() < (0.7 if recent else 0.03)
+            owner = staff[0]
+            done_at = None if is_open else timezone.make_aware(
+                dt.datetime.combine(min(due or contact.date, self.today), dt.time(12)))
+            rows.append(FollowUp(contact=contact, description=text, owner=owner, due_date=due,
+                                 created_by=owner, done_at=done_at,
+                                 done_by=None if is_open else owner))
+        self.bulk(FollowUp, rows)
 
     def outputs(self):
         from hefboom.monitoring.models import Output, OutputType
@@ -702,6 +729,7 @@ class Generator:
             ContributionClaim,
             ContributionLink,
             Evidence,
+            FollowUp,
             Outcome,
             Output,
             ProgressMarkerObservation,
@@ -722,7 +750,8 @@ class Generator:
         counts = {m._meta.model_name: m.objects.count() for m in (
             Contact, Output, Activity, Outcome, Evidence, ContributionLink, ProgressMarkerObservation,
             ContributionClaim, ClaimEvidence, Journal, JournalEntry, Narrative, NarrativeReference,
-            EvaluationQuestion, EvaluationTag, Indicator, IndicatorPeriod, SearchEntry, ContactReach)}
+            EvaluationQuestion, EvaluationTag, Indicator, IndicatorPeriod, SearchEntry, ContactReach,
+            FollowUp)}
         return {"target_dossier": target.pk, "target_events": events, "counts": counts,
                 "seconds": dict(self.timings)}
 

@@ -137,6 +137,7 @@ PAGES = [
     ("retention review", "me", url("privacy:retention")),
     ("privacy audit", "admin", url("privacy:audit")),
     ("privacy page of a person (most contacts)", "admin", url("privacy:person", "person")),
+    ("my follow-ups (personal list)", "policy", url("monitoring:follow_ups")),
 ]
 
 # Downloads: measured and shown like pages, but not held to the page target.

@@ -55,6 +55,39 @@ def env_path(name: str, default: Path) -> Path:
     return path.resolve()
 
 
+EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "memory": "django.core.mail.backends.locmem.EmailBackend",
+    "off": "django.core.mail.backends.dummy.EmailBackend",
+}
+
+
+def env_email_backend(name: str, default: str) -> str:
+    """An e-mail backend: a short name (console, smtp, file, memory, off) or a dotted path."""
+    raw = os.environ.get(name, default).strip()
+    if raw in EMAIL_BACKENDS:
+        return EMAIL_BACKENDS[raw]
+    if "." not in raw:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not an e-mail backend; use {', '.join(EMAIL_BACKENDS)} or a "
+            "dotted path such as django.core.mail.backends.smtp.EmailBackend.")
+    return raw
+
+
+def env_email_address(name: str, default: str) -> str:
+    """An e-mail address, optionally with a name: 'hefboom@example.org' or
+    'Hefboom <hefboom@example.org>'."""
+    from email.utils import parseaddr
+
+    raw = os.environ.get(name, default).strip()
+    _name, address = parseaddr(raw)
+    if "@" not in address or " " in address:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not an e-mail address.")
+    return raw
+
+
 def database_from_url(url: str, *, data_dir: Path) -> dict:
     """A Django DATABASES entry for DATABASE_URL, or for SQLite under the data directory."""
     import dj_database_url

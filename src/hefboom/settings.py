@@ -7,7 +7,16 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from hefboom.env import database_from_url, env_bool, env_int, env_list, env_path, env_str
+from hefboom.env import (
+    database_from_url,
+    env_bool,
+    env_email_address,
+    env_email_backend,
+    env_int,
+    env_list,
+    env_path,
+    env_str,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -153,6 +162,27 @@ HEFBOOM_IATI_SECTOR = env_str("HEFBOOM_IATI_SECTOR", "15150")
 # GDPR retention (docs/privacy.md): persons who are not public figures and whose data have not
 # been used for this many years are listed for review at /privacy/retention/.
 HEFBOOM_RETENTION_YEARS = env_int("HEFBOOM_RETENTION_YEARS", 5, minimum=1)
+
+# E-mail (the daily follow-up digest, `hefboom send-digest`): printed to the console unless a
+# backend is set, e.g. HEFBOOM_EMAIL_BACKEND=smtp with the SMTP variables below.
+EMAIL_BACKEND = env_email_backend("HEFBOOM_EMAIL_BACKEND", "console")
+DEFAULT_FROM_EMAIL = env_email_address("HEFBOOM_EMAIL_FROM", "Hefboom <hefboom@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_HOST = env_str("HEFBOOM_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("HEFBOOM_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("HEFBOOM_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("HEFBOOM_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("HEFBOOM_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("HEFBOOM_EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("HEFBOOM_EMAIL_TIMEOUT", 30, minimum=1)
+EMAIL_FILE_PATH = DATA_DIR / "mail"  # for HEFBOOM_EMAIL_BACKEND=file
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("HEFBOOM_EMAIL_USE_TLS and HEFBOOM_EMAIL_USE_SSL are both on; "
+                               "choose one (TLS for port 587, SSL for port 465).")
+# The address of this Hefboom as its users reach it, for links in e-mails.
+HEFBOOM_SITE_URL = env_str("HEFBOOM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("HEFBOOM_SECURE_COOKIES", False)

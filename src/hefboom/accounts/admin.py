@@ -11,7 +11,7 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ("role", "is_active")
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        (_("Hefboom"), {"fields": ("role", "job_title")}),
+        (_("Hefboom"), {"fields": ("role", "job_title", "language", "wants_digest")}),
     )
 
     def has_module_permission(self, request):

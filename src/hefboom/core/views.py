@@ -1,13 +1,13 @@
 """The home page: what each role needs first when it opens Hefboom."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, F
 from django.shortcuts import render
 from django.utils import timezone
 
 from hefboom.accounts.models import Role
 from hefboom.core.access import visible_contacts
 from hefboom.evaluation.completeness import completeness_counts
-from hefboom.monitoring.models import Outcome, Substantiation
+from hefboom.monitoring.models import FollowUp, Outcome, Substantiation
 from hefboom.strategy.models import Programme, Theme
 
 HOME_LIST = 10  # records per list on the home page
@@ -29,9 +29,11 @@ def home(request):
         mine = contacts.filter(our_participants=user)
         context |= {
             "my_contacts": mine[:10],  # core/_contacts.html shows no linked records: no prefetch
-            "open_follow_ups": mine.exclude(follow_up="")
-            .filter(Q(follow_up_due__isnull=True) | Q(follow_up_due__gte=today))
-            .order_by("follow_up_due")[:10],
+            # The user's own open follow-ups, overdue first (oldest due date first), undated last.
+            "open_follow_ups": FollowUp.objects.visible_to(user).open().filter(owner=user)
+            .select_related("contact")
+            .order_by(F("due_date").asc(nulls_last=True), "pk")[:HOME_LIST],
+            "today": today,
         }
     elif user.role == Role.VIEWER and not user.is_administrator:
         template = "core/home_viewer.html"

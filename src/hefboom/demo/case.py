@@ -1155,6 +1155,7 @@ CONTACTS = [
             "Opeenvolgende bewindslieden (Mahdi, De Moor) stelden dat pushbacks niet geoorloofd zijn."
         ),
         "follow_up": "Parlementaire vragen, een resolutie en twee hoorzittingen in het federale parlement.",
+        "follow_up_done": True,  # the report describes them as held (§4.1.1.1)
         "confidentiality": "normal",
         "source": "Evaluatierapport §4.1.1.1",
     },
@@ -1464,6 +1465,8 @@ CONTACTS = [
             "beter evenwicht in de verhoudingen."
         ),
         "follow_up": "Post-COP-terugkoppeling in de Senaat (december 2024).",
+        "follow_up_due": datetime.date(2024, 12, 31),
+        "follow_up_done": True,  # the feedback in the Senate took place (§4.1.2.1)
         "confidentiality": "normal",
         "source": "Evaluatierapport §4.1.2.1; §4.2",
     },

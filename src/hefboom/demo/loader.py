@@ -4,11 +4,13 @@ The whole case is loaded in one transaction; when the demo programme already exi
 loaded again, so running `hefboom demo` twice never duplicates a record.
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from hefboom.accounts.models import Role, User
 from hefboom.actors.actions import add_role
@@ -28,6 +30,7 @@ from hefboom.monitoring.models import (
     ContributionClaim,
     ContributionLink,
     Evidence,
+    FollowUp,
     Outcome,
     Output,
     ProgressMarkerObservation,
@@ -99,6 +102,21 @@ def _src(item) -> str:
 
 
 @transaction.atomic
+def _follow_ups(item, users) -> list[FollowUp]:
+    """A demo contact's follow-up, owned by its first participant; done when the report says
+    it happened (at its due date, else on the contact's day)."""
+    if not item.get("follow_up"):
+        return []
+    owner = users[item["our_participants"][0]]
+    follow_up = FollowUp(description=item["follow_up"], owner=owner,
+                         due_date=item.get("follow_up_due"), source_reference=_src(item))
+    if item.get("follow_up_done"):
+        day = follow_up.due_date or item["date"]
+        follow_up.done_at = timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+        follow_up.done_by = owner
+    return [follow_up]
+
+
 def load_demo_case() -> LoadResult:
     users = _ensure_users()
     if Programme.objects.filter(code=case.PROGRAMME["key"]).exists():
@@ -178,7 +196,6 @@ def load_demo_case() -> LoadResult:
         contact = Contact(date=c["date"], channel=c["channel"], is_formal=c["formal"],
                           summary=c["summary"], arguments=c.get("arguments", ""),
                           their_position=c.get("their_position", ""),
-                          follow_up=c.get("follow_up", ""),
                           confidentiality=c.get("confidentiality", "normal"),
                           source_reference=_src(c))
         contacts[c["key"]] = actions.record_contact(
@@ -187,6 +204,7 @@ def load_demo_case() -> LoadResult:
             dossiers=pick(dossiers, c["dossiers"]),
             persons=pick(persons, c.get("persons")),
             organisations=pick(organisations, c.get("organisations")),
+            follow_ups=_follow_ups(c, users),
         )
     activities = {}
     for a in case.ACTIVITIES:

@@ -21,10 +21,16 @@ from hefboom.monitoring.models import (
     Output,
 )
 
+# A follow-up's errors, named after the contact form's fields that carry them.
+FOLLOW_UP_FIELDS = {"description": "follow_up", "due_date": "follow_up_due",
+                    "owner": "follow_up_owner"}
 
+
+@transaction.atomic
 def record_contact(user, contact: Contact, *, our_participants, dossiers, persons=(),
-                   organisations=(), expected_version=None) -> Contact:
-    return save_record(
+                   organisations=(), follow_ups=(), expected_version=None) -> Contact:
+    """Save a contact and (optionally) new follow-ups of it, all or nothing."""
+    contact = save_record(
         contact,
         user,
         expected_version=expected_version,
@@ -36,6 +42,18 @@ def record_contact(user, contact: Contact, *, our_participants, dossiers, person
         },
         required_m2m=("our_participants", "dossiers"),
     )
+    from hefboom.monitoring.followups import add_follow_up
+
+    for follow_up in follow_ups:
+        follow_up.contact = contact
+        try:
+            add_follow_up(user, follow_up, check_contact=False)
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                raise
+            raise ValidationError({FOLLOW_UP_FIELDS.get(name, name): errors
+                                   for name, errors in exc.error_dict.items()}) from None
+    return contact
 
 
 def record_activity(user, activity: Activity, *, dossiers, organisations=(),

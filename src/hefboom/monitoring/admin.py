@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404
 
 from hefboom.core.access import get_contact_for_user, visible_contacts
 from hefboom.core.admin import TrackedAdmin, TrackedInline
@@ -12,6 +13,7 @@ from hefboom.monitoring.models import (
     ContributionClaim,
     ContributionLink,
     Evidence,
+    FollowUp,
     Outcome,
     Output,
     ProgressMarkerObservation,
@@ -139,3 +141,34 @@ class ContributionClaimAdmin(TrackedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Follow-ups (issue 6): read-only here; their owner and confidentiality rules are checked by the
+# actions behind the contact page and the personal list, which do every change.
+
+@admin.register(FollowUp)
+class FollowUpAdmin(TrackedAdmin):
+    list_display = ("description", "owner", "due_date", "done_at", "contact")
+    list_filter = ("owner",)
+    search_fields = ("description",)
+    list_select_related = ("owner", "contact")
+
+    def get_queryset(self, request):
+        return FollowUp.objects.visible_to(request.user)
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def history_view(self, request, object_id, extra_context=None):
+        get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+        return super().history_form_view(request, object_id, version_id, extra_context)

@@ -40,6 +40,29 @@ def _names(manager) -> str:
     return ", ".join(str(item) for item in manager.all())
 
 
+def _follow_ups(contact) -> str:
+    """Every follow-up of the contact on its own line: text, owner, due date, done or not."""
+    lines = []
+    for item in contact.follow_ups.all():
+        line = f"{item.description} ({item.owner}"
+        if item.due_date:
+            line += f", {item.due_date.isoformat()}"
+        line += ")"
+        if item.is_done:
+            line += f" [{_('done')}]"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _next_due(contact):
+    """The earliest due date among the contact's open follow-ups."""
+    return min((item.due_date for item in contact.follow_ups.all()
+                if item.due_date and not item.is_done), default=None)
+
+
+# Related records the columns read, fetched once per export rather than per row.
+PREFETCH = {"contacts": ("follow_ups__owner",)}
+
 COLUMNS = {
     "contacts": [
         Column(_("Date"), lambda r: r.date, 12),
@@ -52,8 +75,8 @@ COLUMNS = {
         Column(_("Dossiers"), lambda r: _names(r.dossiers), 25),
         Column(_("Arguments used"), lambda r: r.arguments, 40),
         Column(_("Their position"), lambda r: r.their_position, 40),
-        Column(_("Follow-up"), lambda r: r.follow_up, 40),
-        Column(_("Follow-up due"), lambda r: r.follow_up_due, 12),
+        Column(_("Follow-ups"), lambda r: _follow_ups(r), 40),
+        Column(_("Follow-up due"), lambda r: _next_due(r), 12),
         Column(_("Confidentiality"), lambda r: r.get_confidentiality_display(), 14),
     ],
     "activities": [
@@ -101,6 +124,8 @@ def rows(kind: str, records: Iterable):
 
 
 def export_response(kind: str, records, fmt: str) -> HttpResponse:
+    if PREFETCH.get(kind):
+        records = records.prefetch_related(*PREFETCH[kind])
     stamp = timezone.localdate().isoformat()
     filename = f"hefboom-{kind}-{stamp}.{fmt}"
     if fmt == "csv":

@@ -10,11 +10,13 @@ from hefboom.accounts.models import User
 from hefboom.core.access import visible_contacts
 from hefboom.core.forms import VersionCheckedForm
 from hefboom.core.widgets import Autocomplete, AutocompleteOne
+from hefboom.monitoring.followups import owner_choices
 from hefboom.monitoring.models import (
     Activity,
     Contact,
     ContributionLink,
     Evidence,
+    FollowUp,
     Outcome,
     Output,
 )
@@ -39,17 +41,52 @@ class RecordForm(VersionCheckedForm):
         return arguments
 
 
-class ContactForm(RecordForm):
+class FollowUpFields(forms.Form):
+    """One optional follow-up, logged with the contact: what, by when, and who does it."""
+
+    follow_up = forms.CharField(label=_("Follow-up"), required=False,
+                                widget=forms.Textarea(attrs={"rows": 2}),
+                                help_text=_("What we promised to do next, if anything."))
+    follow_up_due = forms.DateField(label=_("Follow-up due"), required=False, widget=DATE)
+    follow_up_owner = forms.ModelChoiceField(
+        label=_("Follow-up owner"), queryset=User.objects.none(), required=False,
+        help_text=_("Who does it; you, unless you choose a colleague."))
+
+    def setup_follow_up(self, user):
+        self.fields["follow_up_owner"].queryset = owner_choices()
+        if user is not None and not self.is_bound:
+            self.initial.setdefault("follow_up_owner", user.pk)
+        self.follow_up_user = user
+
+    def clean_follow_up_fields(self, cleaned, day) -> None:
+        text = (cleaned.get("follow_up") or "").strip()
+        due = cleaned.get("follow_up_due")
+        if due and not text:
+            self.add_error("follow_up",
+                           _("Say what the follow-up is when you give it a due date."))
+        if due and day and due < day:
+            self.add_error("follow_up_due",
+                           _("The follow-up cannot be due before the contact took place."))
+
+    def follow_ups(self) -> list[FollowUp]:
+        text = (self.cleaned_data.get("follow_up") or "").strip()
+        if not text:
+            return []
+        owner = self.cleaned_data.get("follow_up_owner") or self.follow_up_user
+        return [FollowUp(description=text, due_date=self.cleaned_data.get("follow_up_due"),
+                         owner=owner)]
+
+
+class ContactForm(FollowUpFields, RecordForm):
     m2m_fields = ("our_participants", "dossiers", "persons", "organisations")
 
     class Meta:
         model = Contact
         fields = [
             "date", "channel", "is_formal", "our_participants", "persons", "organisations",
-            "dossiers", "summary", "arguments", "their_position", "follow_up", "follow_up_due",
-            "confidentiality",
+            "dossiers", "summary", "arguments", "their_position", "confidentiality",
         ]
-        widgets = {"date": DATE, "follow_up_due": DATE, "dossiers": DOSSIERS,
+        widgets = {"date": DATE, "dossiers": DOSSIERS,
                    "persons": PERSONS, "organisations": ORGANISATIONS}
 
     def __init__(self, *args, user=None, **kwargs):
@@ -57,10 +94,23 @@ class ContactForm(RecordForm):
         self.fields["our_participants"].queryset = User.objects.filter(is_active=True)
         self.fields["dossiers"].required = True
         self.fields["our_participants"].required = True
+        self.setup_follow_up(user)
         if self.instance._state.adding and not self.is_bound:
             self.initial.setdefault("date", timezone.localdate())
             if user is not None:
                 self.initial.setdefault("our_participants", [user.pk])
+        if not self.instance._state.adding:
+            # Existing follow-ups are managed on the contact's page; here one can add another.
+            self.fields["follow_up"].label = _("Add a follow-up")
+        self.order_fields([*self.Meta.fields, "follow_up", "follow_up_due", "follow_up_owner"])
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_follow_up_fields(cleaned, cleaned.get("date"))
+        return cleaned
+
+    def action_arguments(self) -> dict:
+        return super().action_arguments() | {"follow_ups": self.follow_ups()}
 
 
 class ActivityForm(RecordForm):

@@ -21,7 +21,7 @@ from hefboom.core.access import require_record_editor
 from hefboom.core.widgets import Autocomplete
 from hefboom.monitoring import actions
 from hefboom.monitoring.forms import DATE, ORGANISATIONS, PERSONS, RecordForm
-from hefboom.monitoring.models import Activity, Channel, Contact, Outcome, Output
+from hefboom.monitoring.models import Activity, Channel, Contact, FollowUp, Outcome, Output
 
 DOSSIERS = Autocomplete(reverse_lazy("strategy:dossier_options"), preload=True)
 SHORT_TEXT = forms.Textarea(attrs={"rows": 2})
@@ -30,6 +30,11 @@ SHORT_TEXT = forms.Textarea(attrs={"rows": 2})
 class QuickContactForm(RecordForm):
     m2m_fields = ("dossiers", "persons", "organisations")
     confidential = forms.BooleanField(label=gettext_lazy("Confidential"), required=False)
+    # One optional follow-up, owned by the user logging the contact.
+    follow_up = forms.CharField(label=gettext_lazy("Follow-up"), required=False,
+                                widget=SHORT_TEXT)
+    follow_up_due = forms.DateField(label=gettext_lazy("Follow-up due"), required=False,
+                                    widget=DATE)
 
     class Meta:
         model = Contact
@@ -45,13 +50,27 @@ class QuickContactForm(RecordForm):
         self.initial.setdefault("date", timezone.localdate())
         self.initial.setdefault("channel", Channel.MEETING)
 
+    def clean(self):
+        cleaned = super().clean()
+        due, day = cleaned.get("follow_up_due"), cleaned.get("date")
+        if due and not (cleaned.get("follow_up") or "").strip():
+            self.add_error("follow_up", _("Say what the follow-up is when you give it a due date."))
+        if due and day and due < day:
+            self.add_error("follow_up_due",
+                           _("The follow-up cannot be due before the contact took place."))
+        return cleaned
+
     def save_with(self, user):
         contact = self.save(commit=False)
         if self.cleaned_data.get("confidential"):
             contact.confidentiality = "confidential"
         arguments = self.action_arguments()
         arguments.pop("expected_version")
-        return actions.record_contact(user, contact, our_participants=[user], **arguments)
+        text = (self.cleaned_data.get("follow_up") or "").strip()
+        follow_ups = [FollowUp(description=text, due_date=self.cleaned_data.get("follow_up_due"),
+                               owner=user)] if text else []
+        return actions.record_contact(user, contact, our_participants=[user],
+                                      follow_ups=follow_ups, **arguments)
 
 
 class QuickOutputForm(RecordForm):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hefboom.monitoring import claim_urls, pathway_urls, quick, views
+from hefboom.monitoring import claim_urls, followup_urls, pathway_urls, quick, views
 
 app_name = "monitoring"
 urlpatterns = [
@@ -26,4 +26,4 @@ urlpatterns = [
     path("bin/<str:kind>/<int:pk>/restore/", views.record_restore, name="restore"),
 ]
 
-urlpatterns += claim_urls.urlpatterns + pathway_urls.urlpatterns
+urlpatterns += claim_urls.urlpatterns + pathway_urls.urlpatterns + followup_urls.urlpatterns

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -79,6 +80,9 @@ def contact_detail(request, pk):
         "contact": contact,
         "contributions": visible_contributions(
             request.user, contact.contributions.select_related("outcome")),
+        # Open first (by due date), then done ones; the contact is visible, so are these.
+        "follow_ups": contact.follow_ups.select_related("owner", "done_by").order_by(
+            F("done_at").desc(nulls_first=True), F("due_date").asc(nulls_last=True), "pk"),
     })
 
 

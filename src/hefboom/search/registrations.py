@@ -10,15 +10,35 @@ def _evidence_url(evidence) -> str:
     return f"{evidence.outcome.get_absolute_url()}#evidence-{evidence.pk}"
 
 
+def _follow_up_url(follow_up) -> str:
+    return f"{follow_up.contact.get_absolute_url()}#follow-up-{follow_up.pk}"
+
+
 def register_core_records() -> None:
     from hefboom.actors.models import Organisation, Person
     from hefboom.learning.models import Narrative
-    from hefboom.monitoring.models import Activity, Contact, ContributionClaim, Evidence, Outcome, Output
+    from hefboom.monitoring.models import (
+        Activity,
+        Contact,
+        ContributionClaim,
+        Evidence,
+        FollowUp,
+        Outcome,
+        Output,
+    )
 
     register(Contact, kind="contact", label=_("Contact"),
-             fields=("summary", "arguments", "their_position", "follow_up"),
+             fields=("summary", "arguments", "their_position"),
              confidential_contact=lambda contact: contact.pk if contact.is_confidential else None,
-             queryset=lambda: Contact.objects.all())
+             queryset=lambda: Contact.objects.all(),
+             # A follow-up leaves the index with its contact (bin) and follows its confidentiality.
+             dependents=("follow_ups",))
+    register(FollowUp, kind="follow_up", label=_("Follow-up"), fields=("description",),
+             url=_follow_up_url, date=lambda follow_up: follow_up.contact.date,
+             alive=lambda follow_up: follow_up.contact.deleted_at is None,
+             confidential_contact=lambda follow_up: (
+                 follow_up.contact_id if follow_up.contact.is_confidential else None),
+             queryset=lambda: FollowUp.objects.select_related("contact"))
     register(Activity, kind="activity", label=_("Activity"), fields=("description",))
     register(Output, kind="output", label=_("Output"),
              fields=("description", "full_text"))

@@ -5,7 +5,14 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from hefboom.env import database_from_url, env_bool, env_int, env_list
+from hefboom.env import (
+    database_from_url,
+    env_bool,
+    env_email_address,
+    env_email_backend,
+    env_int,
+    env_list,
+)
 
 
 def test_booleans_are_understood_and_nonsense_is_refused(monkeypatch):
@@ -64,3 +71,22 @@ def test_unsupported_database_is_refused_by_name(tmp_path):
         database_from_url("mysql://root@127.0.0.1/test", data_dir=tmp_path)
     with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
         database_from_url("nonsense://x", data_dir=tmp_path)
+
+
+def test_email_backends_by_short_name_or_path_and_nonsense_refused(monkeypatch):
+    assert env_email_backend("HEFBOOM_X", "console").endswith("console.EmailBackend")
+    monkeypatch.setenv("HEFBOOM_X", "smtp")
+    assert env_email_backend("HEFBOOM_X", "console") == "django.core.mail.backends.smtp.EmailBackend"
+    monkeypatch.setenv("HEFBOOM_X", "my.own.Backend")
+    assert env_email_backend("HEFBOOM_X", "console") == "my.own.Backend"
+    monkeypatch.setenv("HEFBOOM_X", "postfix")
+    with pytest.raises(ImproperlyConfigured, match="HEFBOOM_X='postfix' is not an e-mail backend"):
+        env_email_backend("HEFBOOM_X", "console")
+
+
+def test_the_sender_must_be_an_email_address(monkeypatch):
+    monkeypatch.setenv("HEFBOOM_X", "Hefboom <hefboom@example.org>")
+    assert env_email_address("HEFBOOM_X", "") == "Hefboom <hefboom@example.org>"
+    monkeypatch.setenv("HEFBOOM_X", "hefboom")
+    with pytest.raises(ImproperlyConfigured, match="HEFBOOM_X='hefboom' is not an e-mail address"):
+        env_email_address("HEFBOOM_X", "")

@@ -7,16 +7,17 @@ from django.urls import reverse
 
 from hefboom.core import views
 from hefboom.monitoring import actions
-from hefboom.monitoring.models import Channel, Contact, Outcome
+from hefboom.monitoring.models import Channel, Contact, FollowUp, Outcome
 
 
 def _records(alice, dossier, cabinet, advisor, n):
     for i in range(n):
         day = dt.date(2024, 1, 1) + dt.timedelta(days=i)
         actions.record_contact(
-            alice, Contact(date=day, channel=Channel.CALL, summary=f"Gesprek {i}",
-                           follow_up="Nota sturen", follow_up_due=day + dt.timedelta(days=900)),
-            our_participants=[alice], dossiers=[dossier], persons=[advisor], organisations=[cabinet])
+            alice, Contact(date=day, channel=Channel.CALL, summary=f"Gesprek {i}"),
+            our_participants=[alice], dossiers=[dossier], persons=[advisor], organisations=[cabinet],
+            follow_ups=[FollowUp(description=f"Nota sturen {i}", owner=alice,
+                                 due_date=day + dt.timedelta(days=900))])
         actions.record_outcome(
             alice, Outcome(title=f"Verandering {i}", description="Wie veranderde wat", date=day,
                            change_type="policy_content"),
@@ -35,5 +36,8 @@ def test_the_home_page_does_not_query_more_with_more_records(
     _records(alice, dossier, cabinet, advisor, 4)
     with django_assert_num_queries(queries):
         html = client.get(reverse("home")).content.decode()
+    if user == "alice":  # her open follow-ups: the first HOME_LIST only, oldest due first
+        assert html.count("Nota sturen") == 3
+        assert "Nota sturen 0" in html
     if user in ("mia", "carol"):  # the outcomes without evidence: the first HOME_LIST only
         assert html.count("Verandering") == 3 + 6  # and the six in "recent outcomes" (of 8)

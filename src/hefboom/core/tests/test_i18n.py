@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from hefboom.monitoring.models import Contact
+from hefboom.monitoring.models import Contact, FollowUp
 from hefboom.strategy.models import ProgressMarker
 
 
@@ -40,7 +40,7 @@ def test_language_switch_sticks(client, alice):
 def test_model_and_field_names_are_translated(language):
     with translation.override(language):
         assert str(Contact._meta.verbose_name_plural) != "contacts" or language == "fr"
-        assert str(Contact._meta.get_field("follow_up").verbose_name) != "follow-up"
+        assert str(FollowUp._meta.get_field("description").verbose_name) != "follow-up"
         assert str(ProgressMarker._meta.get_field("level").verbose_name) != "level"
 
 

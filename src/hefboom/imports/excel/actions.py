@@ -71,6 +71,8 @@ class Plan:
                        for status in ("matched", "new", "review", "skip")},
             "new_actors": sorted({f"{e.kind}: {e.record}" for e in entries
                                   if e.status == "new" and e.record is not None})[:200],
+            # Follow-up texts of contacts to create: each becomes a follow-up record.
+            "follow_ups": sum(1 for d in self.to_create() if d.follow_up),
             "problems": [p.as_dict() for p in self.problems],
             "error_count": len(self.errors),
             "reviews": [self._review(e) for e in entries if e.uncertain],

@@ -44,6 +44,7 @@ class Draft:
     links: dict = field(default_factory=dict)  # many-to-many name -> records
     actor_links: dict = field(default_factory=dict)  # many-to-many name -> ActorBook keys
     evidence: str = ""
+    follow_up: str = ""  # a contact's follow-up text: becomes a FollowUp when written
     row_hash: str = ""
     status: str = "create"  # create, already, skip
     columns: dict = field(default_factory=dict)  # model field -> header, to place problems
@@ -170,7 +171,6 @@ def build_contact(row: Row) -> Draft:
         summary=row.required("summary", F.CONTACT.field("summary").label),
         arguments=row.text("arguments"),
         their_position=row.text("their_position"),
-        follow_up=row.text("follow_up"),
         confidentiality=(Confidentiality.CONFIDENTIAL if row.boolean("confidential", False)
                          else Confidentiality.NORMAL),
     )
@@ -186,7 +186,8 @@ def build_contact(row: Row) -> Draft:
     return Draft("contact", row.sheet, row.number, contact,
                  links={"our_participants": participants, "dossiers": row.dossiers(),
                         "organisations": row.party()},
-                 actor_links={"persons": persons, "organisations": person_orgs + organisations})
+                 actor_links={"persons": persons, "organisations": person_orgs + organisations},
+                 follow_up=row.text("follow_up"))
 
 
 def build_output(row: Row) -> Draft:

@@ -15,7 +15,7 @@ from django.db import connection
 from hefboom.core.actions import save_record
 from hefboom.imports.excel.models import ImportedRow
 from hefboom.monitoring import actions
-from hefboom.monitoring.models import Evidence, EvidenceSource
+from hefboom.monitoring.models import Evidence, EvidenceSource, FollowUp
 
 BULK_FROM = 200
 BATCH = 500
@@ -56,14 +56,21 @@ def write(plan, user, *, excel_import=None, bulk: bool | None = None) -> dict:
             for draft in group:
                 _one(draft, user)
         evidence += [_evidence(d, plan.filename) for d in group if d.evidence]
+    follow_ups = [_follow_up(d, plan.filename, user) for d in drafts if d.follow_up]
     if bulk:
         _bulk_records(evidence, Evidence, user)
+        _bulk_records(follow_ups, FollowUp, user)
     else:
         for item in evidence:
             actions.add_evidence(user, item)
+        for item in follow_ups:
+            # The plan checked the rows; the importing user may not see a confidential contact
+            # logged for colleagues, so this skips add_follow_up's visibility check.
+            save_record(item, user)
     _remember_rows(drafts, excel_import)
     created = {kind: len(group) for kind, group in by_kind.items()}
     created["evidence"] = len(evidence)
+    created["follow_ups"] = len(follow_ups)
     created["persons"] = sum(1 for r in plan.book.new_records() if r._meta.model_name == "person")
     created["organisations"] = len(plan.book.new_records()) - created["persons"]
     return created
@@ -92,6 +99,15 @@ def _evidence(draft, filename) -> Evidence:
     return Evidence(outcome=draft.record, source_type=EvidenceSource.OTHER,
                     url=text[:500] if is_link else "", reference="" if is_link else text[:400],
                     date=draft.record.date,
+                    source_reference=source_reference(filename, draft.sheet, draft.row))
+
+
+def _follow_up(draft, filename, user) -> FollowUp:
+    """The row's follow-up, owned by its first staff participant who may edit records (the
+    importing user when the row names none)."""
+    owners = [p for p in draft.links.get("our_participants", []) if p.can_edit_records]
+    return FollowUp(contact=draft.record, description=draft.follow_up,
+                    owner=owners[0] if owners else user,
                     source_reference=source_reference(filename, draft.sheet, draft.row))
 
 

@@ -1,7 +1,6 @@
 """Political contacts: meetings, calls, messages and events with the people we want to reach."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -61,8 +60,6 @@ class Contact(SoftDeletable, TrackedModel):
     summary = models.TextField(_("summary"))
     arguments = models.TextField(_("arguments used"), blank=True)
     their_position = models.TextField(_("their position"), blank=True)
-    follow_up = models.TextField(_("follow-up"), blank=True)
-    follow_up_due = models.DateField(_("follow-up due"), null=True, blank=True)
     confidentiality = models.CharField(
         _("confidentiality"),
         max_length=20,
@@ -90,13 +87,3 @@ class Contact(SoftDeletable, TrackedModel):
     @property
     def is_confidential(self) -> bool:
         return self.confidentiality == Confidentiality.CONFIDENTIAL
-
-    def clean(self):
-        if self.follow_up_due and not self.follow_up.strip():
-            raise ValidationError(
-                {"follow_up": _("Say what the follow-up is when you give it a due date.")}
-            )
-        if self.follow_up_due and self.date and self.follow_up_due < self.date:
-            raise ValidationError(
-                {"follow_up_due": _("The follow-up cannot be due before the contact took place.")}
-            )

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from hefboom.core.models import TrackedModel
@@ -21,7 +21,9 @@ class FollowUpQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Follow-ups of contacts `user` may see (confidential contacts stay hidden) that are
         not in the bin."""
-        return self.filter(contact__in=Contact.objects.visible_to(user).values("pk"))
+        # Exists per row, not `contact__in`: the latter makes the database build the whole
+        # visible set of contacts (100,000 in the benchmark) for a list of a few dozen.
+        return self.filter(Exists(Contact.objects.visible_to(user).filter(pk=OuterRef("contact_id"))))
 
 
 class FollowUp(TrackedModel):

@@ -14,6 +14,7 @@ from hefboom.monitoring.models import (
     Contact,
     ContributionLink,
     Evidence,
+    FollowUp,
     Outcome,
     Output,
     ProgressMarkerObservation,
@@ -38,11 +39,13 @@ def test_a_contact_needs_a_dossier_and_nothing_is_half_saved(alice):
 
 
 def test_follow_up_due_date_needs_a_follow_up(alice, dossier):
-    contact = Contact(date=dt.date(2023, 1, 5), channel="call", summary="Gesprek",
-                      follow_up_due=dt.date(2023, 2, 1))
+    contact = Contact(date=dt.date(2023, 1, 5), channel="call", summary="Gesprek")
+    follow_up = FollowUp(description="", due_date=dt.date(2023, 2, 1), owner=alice)
     with pytest.raises(ValidationError) as exc:
-        actions.record_contact(alice, contact, our_participants=[alice], dossiers=[dossier])
+        actions.record_contact(alice, contact, our_participants=[alice], dossiers=[dossier],
+                               follow_ups=[follow_up])
     assert "follow_up" in exc.value.message_dict
+    assert not Contact.objects.exists()  # the contact and its follow-up: all or nothing
 
 
 def test_invalid_channel_is_refused_by_field(alice, dossier):
@@ -160,7 +163,7 @@ def test_admin_edit_is_one_version_with_its_links(client, mia, open_contact, dos
     data = {"date": "2023-03-01", "channel": "call", "is_formal": "on",
             "our_participants": [alice.pk, mia.pk], "dossiers": [dossier.pk],
             "summary": "Aangevuld door M&E", "confidentiality": "normal",
-            "arguments": "", "their_position": "", "follow_up": "", "source_reference": ""}
+            "arguments": "", "their_position": "", "source_reference": ""}
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert open_contact.history.count() == 2

@@ -142,8 +142,10 @@ class Command(BaseCommand):
                                   f"{candidates}{decided}")
         verb = "Would create" if dry_run else "Created"
         counts = report.get("created") if not dry_run else {
-            kind: c["create"] for kind, c in report["counts"].items()}
-        self.stdout.write(f"\n{verb}: " + ", ".join(f"{n} {kind}s" for kind, n in counts.items()))
+            kind: c["create"] for kind, c in report["counts"].items()} | {
+            "follow_ups": report.get("follow_ups", 0)}
+        self.stdout.write(f"\n{verb}: " + ", ".join(f"{n} {_plural(kind)}"
+                                                   for kind, n in counts.items()))
         already = {k: c["already"] for k, c in report["counts"].items() if c["already"]}
         if already:
             self.stdout.write("Already imported: " + ", ".join(f"{n} {k}s" for k, n in already.items()))
@@ -153,3 +155,11 @@ class Command(BaseCommand):
         actors = report["actors"]
         self.stdout.write(f"Persons and organisations: {actors['matched']} matched, "
                           f"{actors['new']} new, {actors['review']} to review.")
+
+
+def _plural(kind: str) -> str:
+    """contact -> contacts, follow_ups -> follow-ups, persons stays persons."""
+    kind = kind.replace("_", "-")
+    if kind == "evidence":
+        return "evidence items"
+    return kind if kind.endswith("s") else f"{kind}s"
