@@ -1,0 +1,177 @@
+"""Who knows whom, and the bus factor: key contacts that only one staff member knows.
+
+A *key contact* of a dossier is a person who took part in one of the dossier's contacts in the
+last N months (default 24). A staff member *knows* a person when they took part in a contact
+with that person, in any dossier, in the same N months, and their account is active: a
+deactivated user (someone who left) knows nobody any more. A key contact known by one active
+staff member is flagged; one known by none (only by people who left) more so.
+Only contacts the reader may see count (`Contact.objects.visible_to`).
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from hefboom.accounts.models import User
+from hefboom.actors.models import Person
+from hefboom.core.access import visible_contacts
+from hefboom.monitoring.models import Contact
+from hefboom.strategy.models import Dossier
+
+DEFAULT_MONTHS = 24
+MAX_MONTHS = 240
+
+
+def months_ago(day: dt.date, months: int) -> dt.date:
+    """The same day `months` months earlier (the month's last day when it is shorter)."""
+    month = day.month - 1 - months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def parse_months(value) -> int:
+    """The window in months from a query string: default when missing or not a number."""
+    try:
+        months = int(value)
+    except (TypeError, ValueError):
+        return DEFAULT_MONTHS
+    return min(max(months, 1), MAX_MONTHS)
+
+
+@dataclass
+class KeyContact:
+    person: Person
+    contacts: int  # in the dossier (or, in a hand-over, with the staff member), in the window
+    last: dt.date
+    knowers: list = field(default_factory=list)  # [(user, contacts, last)], active users only
+
+    @property
+    def current_role(self):
+        """The person's latest role held today (roles are prefetched), or None."""
+        today = timezone.localdate()
+        for role in self.person.roles.all():
+            if (role.start_date is None or role.start_date <= today) and (
+                    role.end_date is None or role.end_date >= today):
+                return role
+        return None
+
+    @property
+    def known_by_one(self) -> bool:
+        return len(self.knowers) == 1
+
+    @property
+    def known_by_none(self) -> bool:
+        return not self.knowers
+
+
+def window_contacts(user, months, today=None):
+    since = months_ago(today or timezone.localdate(), months)
+    return visible_contacts(user).filter(date__gte=since), since
+
+
+def who_knows(contacts, person_ids=None) -> dict[int, list]:
+    """{person id: [(user, contacts, last date)]}: active staff members who took part in
+    `contacts` with each of the persons (`person_ids`: a subquery; None for everyone), most
+    contacts first. Two queries."""
+    rows = Contact.persons.through.objects.filter(
+        contact__in=contacts.values("pk"), contact__our_participants__is_active=True)
+    if person_ids is not None:
+        rows = rows.filter(person__in=person_ids)
+    rows = list(
+        rows.values("person_id", "contact__our_participants")
+        .annotate(n=Count("contact_id"), last=Max("contact__date"))
+        .order_by("person_id", "-n", "-last")
+    )
+    users = User.objects.in_bulk({row["contact__our_participants"] for row in rows})
+    known = defaultdict(list)
+    for row in rows:
+        known[row["person_id"]].append(
+            (users[row["contact__our_participants"]], row["n"], row["last"]))
+    return known
+
+
+def persons_with_roles(ids):
+    return Person.objects.prefetch_related("roles__organisation").in_bulk(ids)
+
+
+def ranked(key_contacts):
+    """Flagged first (known by nobody active, then by one), then the most contacts."""
+    return sorted(key_contacts, key=lambda k: (min(len(k.knowers), 2), -k.contacts, str(k.person)))
+
+
+@dataclass
+class DossierNetwork:
+    dossier: Dossier
+    months: int
+    since: dt.date
+    key_contacts: list[KeyContact]
+
+    @property
+    def flagged(self) -> list[KeyContact]:
+        return [k for k in self.key_contacts if len(k.knowers) <= 1]
+
+
+def dossier_network(user, dossier, months=DEFAULT_MONTHS) -> DossierNetwork:
+    contacts, since = window_contacts(user, months)
+    in_dossier = Contact.persons.through.objects.filter(
+        contact__in=contacts.filter(dossiers=dossier).values("pk"))
+    rows = list(in_dossier.values("person_id").annotate(n=Count("contact_id"),
+                                                        last=Max("contact__date")))
+    known = who_knows(contacts, in_dossier.values("person_id"))
+    persons = persons_with_roles([row["person_id"] for row in rows])
+    return DossierNetwork(dossier, months, since, ranked(
+        KeyContact(persons[row["person_id"]], row["n"], row["last"], known.get(row["person_id"], []))
+        for row in rows
+    ))
+
+
+@dataclass
+class DossierSummary:
+    dossier: Dossier
+    key_contacts: int = 0
+    known_by_one: int = 0
+    known_by_none: int = 0
+
+
+@dataclass
+class Overview:
+    months: int
+    since: dt.date
+    dossiers: list[DossierSummary]
+    sole_knowers: list  # [(user, number of key contacts only they know)], most first
+
+
+def overview(user, months=DEFAULT_MONTHS) -> Overview:
+    """Per dossier, its key contacts and how many of them one (or no) active staff member knows;
+    per staff member, how many key contacts only they know. Four queries, whatever the size."""
+    contacts, since = window_contacts(user, months)
+    pairs = list(
+        Contact.persons.through.objects.filter(contact__in=contacts.values("pk"))
+        .values_list("contact__dossiers", "person_id").distinct()
+    )
+    known = who_knows(contacts)
+    dossiers = Dossier.objects.select_related("theme__programme").order_by(
+        "theme__programme__name", "theme__name", "name")
+    summaries = {d.pk: DossierSummary(d) for d in dossiers}
+    sole = defaultdict(set)
+    for dossier_id, person_id in pairs:
+        summary = summaries.get(dossier_id)
+        if summary is None:
+            continue
+        knowers = known.get(person_id, [])
+        summary.key_contacts += 1
+        if not knowers:
+            summary.known_by_none += 1
+        elif len(knowers) == 1:
+            summary.known_by_one += 1
+            sole[knowers[0][0]].add(person_id)
+    by_count = sorted(((u, len(p)) for u, p in sole.items()), key=lambda s: (-s[1], str(s[0])))
+    return Overview(months, since, list(summaries.values()), by_count)

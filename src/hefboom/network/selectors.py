@@ -1,0 +1,184 @@
+"""What a briefing shows about a person or organisation, read with a fixed number of queries.
+
+Every contact goes through `Contact.objects.visible_to(user)`: a confidential contact the
+reader did not take part in adds nothing (no interaction, position, follow-up or "who knows
+them" count). An organisation's briefing covers the organisation, its parts (two levels down:
+a party's group and research service) and the persons who held a role in one of them *on the
+date of the contact or outcome*: a minister met after leaving the cabinet is not the cabinet.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, F, Max, OuterRef, Q
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from hefboom.accounts.models import User
+from hefboom.actors.models import Organisation, Person, PersonRole
+from hefboom.core.access import visible_contacts
+from hefboom.monitoring.models import Contact, FollowUp, Outcome
+
+PAGE_SIZE = 50  # interactions per page of a briefing
+LATEST = 20  # positions and outcomes shown; the rest are counted
+FOLLOW_UPS = 50  # open follow-ups shown
+
+
+@dataclass
+class Knower:
+    """A staff member who took part in contacts with the subject."""
+
+    user: User
+    contacts: int
+    last: date
+
+    @property
+    def is_active(self) -> bool:
+        return self.user.is_active
+
+
+@dataclass
+class Briefing:
+    subject: object  # Person or Organisation
+    kind: str  # "person" or "organisation"
+    roles: list
+    years: list  # [(year, number of contacts)], newest first
+    contact_count: int
+    page: object  # a Paginator page of contacts
+    order: str  # "newest" or "oldest"
+    year: int | None
+    positions: list
+    position_count: int
+    outcomes: list
+    outcome_count: int
+    follow_ups: list
+    follow_up_count: int
+    knowers: list[Knower]
+    parts: list = field(default_factory=list)  # an organisation's parts included
+    today: date = field(default_factory=timezone.localdate)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (from the per-year counts), saving a COUNT query."""
+
+    def __init__(self, *args, count, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._known_count = count
+
+    @property
+    def count(self):
+        return self._known_count
+
+
+def _current_first(roles, today):
+    """Roles held today first (latest start first), then past roles by their end, latest first."""
+
+    def current(role):
+        return (role.start_date is None or role.start_date <= today) and (
+            role.end_date is None or role.end_date >= today)
+
+    def key(role):
+        is_current = current(role)
+        moment = role.start_date if is_current else role.end_date
+        return (not is_current, -(moment.toordinal() if moment else 0))
+
+    return sorted(roles, key=key)
+
+
+def role_holder_at(organisation_ids, contact_ref="pk", date_ref="date"):
+    """An Exists() true when the contact involves a person who held a role in one of
+    `organisation_ids` on the contact's date."""
+    on_date = OuterRef(date_ref)
+    return Exists(Contact.persons.through.objects.filter(
+        Q(person__roles__start_date__isnull=True) | Q(person__roles__start_date__lte=on_date),
+        Q(person__roles__end_date__isnull=True) | Q(person__roles__end_date__gte=on_date),
+        contact=OuterRef(contact_ref), person__roles__organisation__in=organisation_ids,
+    ))
+
+
+def organisation_parts(organisation) -> list[Organisation]:
+    """The organisation's parts, two levels down (a party, its group, the group's staff)."""
+    return list(Organisation.objects.filter(
+        Q(parent=organisation) | Q(parent__parent=organisation)).order_by("name"))
+
+
+def person_contacts(user, person):
+    return visible_contacts(user).filter(persons=person)
+
+
+def organisation_contacts(user, organisation_ids):
+    involved = Contact.organisations.through.objects.filter(
+        contact=OuterRef("pk"), organisation__in=organisation_ids)
+    return visible_contacts(user).filter(Q(Exists(involved)) | Q(role_holder_at(organisation_ids)))
+
+
+def organisation_outcomes(organisation_ids):
+    actors = Outcome.social_actor_organisations.through.objects.filter(
+        outcome=OuterRef("pk"), organisation__in=organisation_ids)
+    on_date = OuterRef("date")
+    held_role = Outcome.social_actor_persons.through.objects.filter(
+        Q(person__roles__start_date__isnull=True) | Q(person__roles__start_date__lte=on_date),
+        Q(person__roles__end_date__isnull=True) | Q(person__roles__end_date__gte=on_date),
+        outcome=OuterRef("pk"), person__roles__organisation__in=organisation_ids,
+    )
+    return Outcome.objects.filter(Q(Exists(actors)) | Q(Exists(held_role)))
+
+
+def knowers(contacts) -> list[Knower]:
+    """Staff members who took part in `contacts`, with their number and latest date, most
+    recent first (two queries)."""
+    rows = list(
+        Contact.our_participants.through.objects.filter(contact__in=contacts.values("pk"))
+        .values("user_id").annotate(n=Count("contact_id"), last=Max("contact__date"))
+        .order_by("-last", "-n", "user_id")
+    )
+    users = User.objects.in_bulk([row["user_id"] for row in rows])
+    return [Knower(users[row["user_id"]], row["n"], row["last"]) for row in rows]
+
+
+def briefing(user, subject, *, order="newest", year=None, page=None) -> Briefing:
+    today = timezone.localdate()
+    if isinstance(subject, Person):
+        kind, parts = "person", []
+        contacts = person_contacts(user, subject)
+        roles = subject.roles.select_related("organisation", "government")
+        outcomes = subject.outcomes.all()
+    else:
+        kind = "organisation"
+        parts = organisation_parts(subject)
+        scope = [subject.pk, *(part.pk for part in parts)]
+        contacts = organisation_contacts(user, scope)
+        roles = PersonRole.objects.filter(organisation__in=scope).select_related(
+            "person", "organisation", "government")
+        outcomes = organisation_outcomes(scope)
+
+    years = list(contacts.order_by().annotate(year=ExtractYear("date")).values("year")
+                 .annotate(n=Count("pk")).values_list("year", "n").order_by("-year"))
+    total = sum(n for _year, n in years)
+    listed = contacts.filter(date__year=year) if year else contacts
+    listed = listed.order_by(*(("date", "pk") if order == "oldest" else ("-date", "-pk")))
+    # Who else was there matters on an organisation's briefing; on a person's it is the person.
+    shown_with = ("persons", "organisations") if kind == "organisation" else ()
+    listed = listed.prefetch_related("our_participants", *shown_with)
+    counted = dict(years).get(year, 0) if year else total  # the year counts already tell
+    page = CountedPaginator(listed, PAGE_SIZE, count=counted).get_page(page)
+
+    positions = contacts.exclude(their_position="").order_by("-date", "-pk")
+    if kind == "organisation":
+        positions = positions.prefetch_related("persons")
+    open_follow_ups = (FollowUp.objects.open().filter(contact__in=contacts.values("pk"))
+                       .select_related("owner", "contact")
+                       .order_by(F("due_date").asc(nulls_last=True), "pk"))
+    return Briefing(
+        subject=subject, kind=kind, parts=parts, today=today,
+        roles=_current_first(roles, today),
+        years=years, contact_count=total, page=page, order=order, year=year,
+        positions=list(positions[:LATEST]),
+        position_count=positions.count(),
+        outcomes=list(outcomes.order_by("-date", "-pk")[:LATEST]),
+        outcome_count=outcomes.count(),
+        follow_ups=list(open_follow_ups[:FOLLOW_UPS]),
+        follow_up_count=open_follow_ups.count(),
+        knowers=knowers(contacts),
+    )
