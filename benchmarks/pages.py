@@ -58,6 +58,7 @@ class Subjects:
     month_window: str  # a month of that year (under MARKS_LIMIT events: drawn as marks)
     common_word: str  # the most frequent word in a sample of contact summaries
     rare_word: str  # a word in a handful of records only
+    briefing_year: int = 0  # the busiest year of the target dossier (for the briefing's year view)
 
 
 def url(name, *args, query=""):
@@ -120,6 +121,18 @@ PAGES = [
     ("reporting dashboard (busiest year)", "viewer", lambda s: _report("reporting:dashboard", s)),
     ("indicator list (busiest year)", "me",
      lambda s: _report("reporting:indicators", s, with_year=False) + f"?year={_year(s)}"),
+    # Issue 6's briefings and who knows whom.
+    ("briefing, person (most contacts)", "policy", url("network:person_briefing", "person")),
+    ("briefing, person, oldest first, busiest year", "policy",
+     url("network:person_briefing", "person", query="order=oldest&year={briefing_year}")),
+    ("briefing, organisation (most contacts)", "policy",
+     url("network:organisation_briefing", "organisation")),
+    ("briefing, party (most contacts with its parts)", "policy",
+     url("network:organisation_briefing", "party")),
+    ("briefing, organisation (admin)", "admin",
+     url("network:organisation_briefing", "organisation")),
+    ("who knows whom, dossier", "policy", url("network:dossier", "dossier")),
+    ("who knows whom, overview", "policy", url("network:overview")),
 ]
 
 # Downloads: measured and shown like pages, but not held to the page target.
@@ -209,6 +222,7 @@ def pick_subjects() -> Subjects:
         month_window=f"start={year}-06-01&end={year}-06-30",
         common_word=(words.most_common(1) or [("ba", 0)])[0][0],
         rare_word="studiedienst",  # in the names of the ten research services only
+        briefing_year=year,
     )
 
 

@@ -21,9 +21,9 @@ from hefboom.monitoring.models import Contact, FollowUp
 from hefboom.network.knowledge import (
     DEFAULT_MONTHS,
     KeyContact,
+    months_ago,
     persons_with_roles,
     ranked,
-    months_ago,
     who_knows,
 )
 from hefboom.strategy.models import Dossier
