@@ -53,7 +53,7 @@ class Briefing:
     outcomes: list
     outcome_count: int
     follow_ups: list
-    follow_up_count: int
+    more_follow_ups: bool
     knowers: list[Knower]
     parts: list = field(default_factory=list)  # an organisation's parts included
     today: date = field(default_factory=timezone.localdate)
@@ -155,8 +155,11 @@ def briefing(user, subject, *, order="newest", year=None, page=None) -> Briefing
             "person", "organisation", "government")
         outcomes = organisation_outcomes(scope)
 
-    years = list(contacts.order_by().annotate(year=ExtractYear("date")).values("year")
-                 .annotate(n=Count("pk")).values_list("year", "n").order_by("-year"))
+    # One pass gives the interactions and the positions per year (the costly part on a party).
+    per_year = list(contacts.order_by().annotate(year=ExtractYear("date")).values("year")
+                    .annotate(n=Count("pk"), positions=Count("pk", filter=~Q(their_position="")))
+                    .values_list("year", "n", "positions").order_by("-year"))
+    years = [(year, n) for year, n, _positions in per_year]
     total = sum(n for _year, n in years)
     listed = contacts.filter(date__year=year) if year else contacts
     listed = listed.order_by(*(("date", "pk") if order == "oldest" else ("-date", "-pk")))
@@ -172,15 +175,16 @@ def briefing(user, subject, *, order="newest", year=None, page=None) -> Briefing
     open_follow_ups = (FollowUp.objects.open().filter(contact__in=contacts.values("pk"))
                        .select_related("owner", "contact")
                        .order_by(F("due_date").asc(nulls_last=True), "pk"))
+    follow_ups = list(open_follow_ups[:FOLLOW_UPS + 1])  # one more tells there are more
     return Briefing(
         subject=subject, kind=kind, parts=parts, today=today,
         roles=_current_first(roles, today),
         years=years, contact_count=total, page=page, order=order, year=year,
         positions=list(positions[:LATEST]),
-        position_count=positions.count(),
+        position_count=sum(n for _year, _n, n in per_year),
         outcomes=list(outcomes.order_by("-date", "-pk")[:LATEST]),
         outcome_count=outcomes.count(),
-        follow_ups=list(open_follow_ups[:FOLLOW_UPS]),
-        follow_up_count=open_follow_ups.count(),
+        follow_ups=follow_ups[:FOLLOW_UPS],
+        more_follow_ups=len(follow_ups) > FOLLOW_UPS,
         knowers=knowers(contacts),
     )
