@@ -76,8 +76,7 @@ def handover(reader, staff_member, months=DEFAULT_MONTHS) -> Handover:
                                                      last=Max("contact__date"))
                 .order_by("-last", "-n", "person_id"))
     persons = persons_with_roles([row["person_id"] for row in rows])
-    recent = through.filter(contact__date__gte=since).values("person_id")
-    known = who_knows(visible_contacts(reader).filter(date__gte=since), recent)
+    known = who_knows(visible_contacts(reader).filter(date__gte=since))
     met = []
     for row in rows:
         others = [k for k in known.get(row["person_id"], []) if k[0].pk != staff_member.pk]

@@ -77,14 +77,15 @@ def window_contacts(user, months, today=None):
     return visible_contacts(user).filter(date__gte=since), since
 
 
-def who_knows(contacts, person_ids=None) -> dict[int, list]:
+def who_knows(contacts) -> dict[int, list]:
     """{person id: [(user, contacts, last date)]}: active staff members who took part in
-    `contacts` with each of the persons (`person_ids`: a subquery; None for everyone), most
-    contacts first. Two queries."""
+    `contacts` with each person, most contacts first. Two queries.
+
+    It groups every contact of the window at once: restricting it to some persons (a list or
+    a subquery) makes SQLite drive the join from the persons and takes seconds, not 0.2.
+    """
     rows = Contact.persons.through.objects.filter(
         contact__in=contacts.values("pk"), contact__our_participants__is_active=True)
-    if person_ids is not None:
-        rows = rows.filter(person__in=person_ids)
     rows = list(
         rows.values("person_id", "contact__our_participants")
         .annotate(n=Count("contact_id"), last=Max("contact__date"))
@@ -125,7 +126,7 @@ def dossier_network(user, dossier, months=DEFAULT_MONTHS) -> DossierNetwork:
         contact__in=contacts.filter(dossiers=dossier).values("pk"))
     rows = list(in_dossier.values("person_id").annotate(n=Count("contact_id"),
                                                         last=Max("contact__date")))
-    known = who_knows(contacts, in_dossier.values("person_id"))
+    known = who_knows(contacts)
     persons = persons_with_roles([row["person_id"] for row in rows])
     return DossierNetwork(dossier, months, since, ranked(
         KeyContact(persons[row["person_id"]], row["n"], row["last"], known.get(row["person_id"], []))
