@@ -59,6 +59,7 @@ class Subjects:
     common_word: str  # the most frequent word in a sample of contact summaries
     rare_word: str  # a word in a handful of records only
     briefing_year: int = 0  # the busiest year of the target dossier (for the briefing's year view)
+    staff: int = 0  # bench-policy-1, whose hand-over report is measured
 
 
 def url(name, *args, query=""):
@@ -133,10 +134,12 @@ PAGES = [
      url("network:organisation_briefing", "organisation")),
     ("who knows whom, dossier", "policy", url("network:dossier", "dossier")),
     ("who knows whom, overview", "policy", url("network:overview")),
+    ("hand-over report (HTML)", "me", url("network:handover", "staff")),
 ]
 
 # Downloads: measured and shown like pages, but not held to the page target.
 DOWNLOADS = [
+    ("hand-over report (pdf download)", "me", url("network:handover", "staff", query="format=pdf")),
     ("yearly workbook (xlsx download)", "me", lambda s: _report("reporting:download", s, "xlsx")),
     # Last: closing its streamed response ends the request, which closes the database connection.
     ("evidence pack (zip download)", "me", url("evaluation:evidence_pack", "evaluation")),
@@ -223,7 +226,14 @@ def pick_subjects() -> Subjects:
         common_word=(words.most_common(1) or [("ba", 0)])[0][0],
         rare_word="studiedienst",  # in the names of the ten research services only
         briefing_year=year,
+        staff=_staff_pk(),
     )
+
+
+def _staff_pk() -> int:
+    from hefboom.accounts.models import User
+
+    return User.objects.filter(username="bench-policy-1").values_list("pk", flat=True).first() or 0
 
 
 def clients():

@@ -7,12 +7,12 @@ a party's group and research service) and the persons who held a role in one of 
 date of the contact or outcome*: a minister met after leaving the cabinet is not the cabinet.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Max, Q
-from django.db.models.functions import ExtractYear
+from django.db.models import BooleanField, Case, Count, F, Max, Q, When
 from django.utils import timezone
 
 from hefboom.accounts.models import User
@@ -59,16 +59,13 @@ class Briefing:
     today: date = field(default_factory=timezone.localdate)
 
 
-class CountedPaginator(Paginator):
-    """A paginator told its count (from the per-year counts), saving a COUNT query."""
-
-    def __init__(self, *args, count, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._known_count = count
-
-    @property
-    def count(self):
-        return self._known_count
+def _in_order(pks, queryset) -> list:
+    """The records of `queryset` with these primary keys, in the order of `pks` (one query and
+    its prefetches; none when `pks` is empty)."""
+    if not pks:
+        return []
+    found = queryset.in_bulk(list(pks))
+    return [found[pk] for pk in pks if pk in found]
 
 
 def _current_first(roles, today):
@@ -155,23 +152,26 @@ def briefing(user, subject, *, order="newest", year=None, page=None) -> Briefing
             "person", "organisation", "government")
         outcomes = organisation_outcomes(scope)
 
-    # One pass gives the interactions and the positions per year (the costly part on a party).
-    per_year = list(contacts.order_by().annotate(year=ExtractYear("date")).values("year")
-                    .annotate(n=Count("pk"), positions=Count("pk", filter=~Q(their_position="")))
-                    .values_list("year", "n", "positions").order_by("-year"))
-    years = [(year, n) for year, n, _positions in per_year]
-    total = sum(n for _year, n in years)
-    listed = contacts.filter(date__year=year) if year else contacts
-    listed = listed.order_by(*(("date", "pk") if order == "oldest" else ("-date", "-pk")))
+    # One pass reads the date of every contact (and whether it has a position); the year
+    # counts, the page and the latest positions are cut from it, so the costly condition (a
+    # party's role holders on each date) runs three times per page, not six.
+    dated = list(contacts.order_by("-date", "-pk").annotate(
+        has_position=Case(When(their_position="", then=False), default=True,
+                          output_field=BooleanField()),
+    ).values_list("pk", "date", "has_position"))
+    years = sorted(Counter(day.year for _pk, day, _has in dated).items(), reverse=True)
+    chosen = [pk for pk, day, _has in dated if not year or day.year == year]
+    if order == "oldest":
+        chosen.reverse()
+    page = Paginator(chosen, PAGE_SIZE).get_page(page)
     # Who else was there matters on an organisation's briefing; on a person's it is the person.
     shown_with = ("persons", "organisations") if kind == "organisation" else ()
-    listed = listed.prefetch_related("our_participants", *shown_with)
-    counted = dict(years).get(year, 0) if year else total  # the year counts already tell
-    page = CountedPaginator(listed, PAGE_SIZE, count=counted).get_page(page)
+    page.object_list = _in_order(page.object_list,
+                                 Contact.objects.prefetch_related("our_participants", *shown_with))
+    with_position = [pk for pk, _day, has in dated if has]
+    positions = _in_order(with_position[:LATEST], Contact.objects.prefetch_related(
+        *(("persons",) if kind == "organisation" else ())))
 
-    positions = contacts.exclude(their_position="").order_by("-date", "-pk")
-    if kind == "organisation":
-        positions = positions.prefetch_related("persons")
     open_follow_ups = (FollowUp.objects.open().filter(contact__in=contacts.values("pk"))
                        .select_related("owner", "contact")
                        .order_by(F("due_date").asc(nulls_last=True), "pk"))
@@ -179,9 +179,9 @@ def briefing(user, subject, *, order="newest", year=None, page=None) -> Briefing
     return Briefing(
         subject=subject, kind=kind, parts=parts, today=today,
         roles=_current_first(roles, today),
-        years=years, contact_count=total, page=page, order=order, year=year,
-        positions=list(positions[:LATEST]),
-        position_count=sum(n for _year, _n, n in per_year),
+        years=years, contact_count=len(dated), page=page, order=order, year=year,
+        positions=positions,
+        position_count=len(with_position),
         outcomes=list(outcomes.order_by("-date", "-pk")[:LATEST]),
         outcome_count=outcomes.count(),
         follow_ups=follow_ups[:FOLLOW_UPS],
