@@ -96,8 +96,9 @@ def person_contacts(user, person):
 def organisation_contacts(user, organisation_ids):
     """Contacts with the organisations or with a person holding a role in one of them that day.
 
-    Written as two `pk IN (subquery)` terms that start from the organisations (indexed), not as
-    a condition checked on each of the 100,000 contacts.
+    The contacts are found from the organisations (indexed) as one `pk IN (... UNION ...)`
+    subquery, not by a condition tested on each of the 100,000 contacts: written as two `IN`
+    terms joined by OR, PostgreSQL scans every contact (60 ms instead of 3 on the dataset).
     """
     direct = Contact.organisations.through.objects.filter(
         organisation__in=organisation_ids).values("contact_id")
@@ -107,12 +108,12 @@ def organisation_contacts(user, organisation_ids):
         Q(person__roles__end_date__isnull=True) | Q(person__roles__end_date__gte=on_date),
         person__roles__organisation__in=organisation_ids,
     ).values("contact_id")
-    return visible_contacts(user).filter(Q(pk__in=direct) | Q(pk__in=through_role))
+    return visible_contacts(user).filter(pk__in=direct.union(through_role))
 
 
 def organisation_outcomes(organisation_ids):
     """Outcomes with the organisations as social actor, or a person holding a role in one of
-    them on the outcome's date (indexed subqueries, as for contacts)."""
+    them on the outcome's date (one UNION subquery, as for contacts)."""
     direct = Outcome.social_actor_organisations.through.objects.filter(
         organisation__in=organisation_ids).values("outcome_id")
     on_date = F("outcome__date")
@@ -121,7 +122,7 @@ def organisation_outcomes(organisation_ids):
         Q(person__roles__end_date__isnull=True) | Q(person__roles__end_date__gte=on_date),
         person__roles__organisation__in=organisation_ids,
     ).values("outcome_id")
-    return Outcome.objects.filter(Q(pk__in=direct) | Q(pk__in=through_role))
+    return Outcome.objects.filter(pk__in=direct.union(through_role))
 
 
 def knowers(contacts) -> list[Knower]:
