@@ -127,3 +127,14 @@ def test_query_counts_do_not_grow(client, django_assert_num_queries, alice, bob,
                 persons=[person])
     with django_assert_num_queries(expected):
         client.get(url)
+
+
+def test_the_overview_links_hand_over_reports_only_for_those_who_may_read_them(
+        client, alice, bob, mia, dossier, recent):
+    alices_report = reverse("network:handover", args=[alice.pk])
+    client.force_login(bob)
+    page = client.get(reverse("network:overview")).content.decode()
+    assert "Alice" in page and alices_report not in page
+    assert reverse("network:handover", args=[bob.pk]) in page  # his own
+    client.force_login(mia)
+    assert alices_report in client.get(reverse("network:overview")).content.decode()
