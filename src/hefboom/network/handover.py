@@ -1,6 +1,6 @@
-"""The hand-over report of a staff member who leaves or changes job: the persons they met
-(number and last interaction), the open follow-ups they own, the dossiers they worked on, and
-the persons only they know, to introduce to their successor.
+"""The hand-over report of a staff member who leaves or changes job: the persons and
+organisations they met (number and last interaction), the open follow-ups they own, the dossiers
+they worked on, and the persons only they know, to introduce to their successor.
 
 Who may read it: the staff member themself, M&E officers and administrators. It shows what the
 *reader* may see: the staff member's own report (and an administrator's) includes their
@@ -16,6 +16,7 @@ from django.db.models import Count, F, Max
 from django.utils import timezone
 
 from hefboom.accounts.models import Role, User
+from hefboom.actors.models import Organisation
 from hefboom.core.access import visible_contacts
 from hefboom.monitoring.models import Contact, FollowUp
 from hefboom.network.knowledge import (
@@ -48,6 +49,13 @@ class DossierWork:
 
 
 @dataclass
+class OrganisationWork:
+    organisation: Organisation
+    contacts: int
+    last: dt.date
+
+
+@dataclass
 class Handover:
     staff_member: User
     reader: User
@@ -59,6 +67,7 @@ class Handover:
     persons: list[KeyContact]  # everyone they met, the most recent first; knowers: others
     follow_ups: list
     dossiers: list[DossierWork]
+    organisations: list[OrganisationWork]  # organisations they met, the most recent first
     to_introduce: list[KeyContact]  # met in the window, known by no other active staff member
 
     @property
@@ -89,6 +98,12 @@ def handover(reader, staff_member, months=DEFAULT_MONTHS) -> Handover:
         .order_by("-last", "dossier_id"))
     dossiers = Dossier.objects.select_related("theme").in_bulk(
         [row["dossier_id"] for row in dossier_rows])
+    organisation_rows = list(
+        Contact.organisations.through.objects.filter(contact__in=contacts.values("pk"))
+        .values("organisation_id").annotate(n=Count("contact_id"), last=Max("contact__date"))
+        .order_by("-last", "-n", "organisation_id"))
+    organisations = Organisation.objects.in_bulk(
+        [row["organisation_id"] for row in organisation_rows])
     follow_ups = (FollowUp.objects.open().visible_to(reader).filter(owner=staff_member)
                   .select_related("contact").order_by(F("due_date").asc(nulls_last=True), "pk"))
     return Handover(
@@ -98,5 +113,7 @@ def handover(reader, staff_member, months=DEFAULT_MONTHS) -> Handover:
         persons=met, follow_ups=list(follow_ups),
         dossiers=[DossierWork(dossiers[row["dossier_id"]], row["n"], row["last"])
                   for row in dossier_rows],
+        organisations=[OrganisationWork(organisations[row["organisation_id"]], row["n"],
+                                        row["last"]) for row in organisation_rows],
         to_introduce=to_introduce,
     )

@@ -72,6 +72,14 @@ def story(report) -> list:
     else:
         flow.append(_p(_("No contacts in any dossier."), "muted"))
 
+    flow.append(_p(_("Organisations they met"), "h2"))
+    if report.organisations:
+        flow.append(_table([_("Organisation"), _("Contacts"), _("Last contact")], [
+            (o.organisation.name, str(o.contacts), _day(o.last)) for o in report.organisations
+        ], widths=(12, 2, 3), numeric=(1,)))
+    else:
+        flow.append(_p(_("No contacts with organisations."), "muted"))
+
     flow.append(_p(_("Persons they met"), "h2"))
     if report.persons:
         flow.append(_table([_("Person"), _("Role now"), _("Contacts"), _("Last contact"),

@@ -31,7 +31,7 @@ def alices_work(alice, bob, dossier, cabinet):
     secret = save_record(Person(first_name="Geert", last_name="Stil"), None)
     save_record(PersonRole(person=alone, organisation=cabinet, title="Woordvoerder"), None)
     first = contact(alice, days_ago(30), "Gesprek met Zoë", participants=[alice],
-                    dossier=dossier, persons=[alone])
+                    dossier=dossier, persons=[alone], organisations=[cabinet])
     contact(alice, days_ago(60), "Overleg met Wim", participants=[alice, bob], dossier=dossier,
             persons=[shared])
     hidden = contact(alice, days_ago(15), "Stil overleg", participants=[alice], dossier=dossier,
@@ -62,6 +62,8 @@ def test_alices_own_report_is_complete(alice, alices_work, dossier):
     assert {f.description for f in report.follow_ups} == {"Studie doorsturen",
                                                           "Vertrouwelijke nota"}
     assert [(d.dossier, d.contacts) for d in report.dossiers] == [(dossier, 3)]
+    assert [(o.organisation.name, o.contacts) for o in report.organisations] == [
+        ("Kabinet Testminister", 1)]
     samen = next(k for k in report.persons if k.person.last_name == "Samen")
     assert [u.username for u, *_ in samen.knowers] == ["bob"]
 
@@ -115,17 +117,18 @@ def test_the_pdf_story_names_the_person_to_introduce_and_the_scope(mia, alice, a
     assert "Zoë Énkel" in joined
     assert "left out" in joined
     assert "Geert Stil" not in joined
+    assert "Kabinet Testminister" in joined
 
 
 def test_query_count_does_not_grow(client, django_assert_num_queries, mia, alice, bob, dossier,
-                                   alices_work):
+                                   cabinet, alices_work):
     client.force_login(mia)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):
         client.get(url(alice))
     for i in range(4):
         person = save_record(Person(first_name="Extra", last_name=f"Persoon {i}"), None)
         made = contact(alice, days_ago(5 + i), f"Extra {i}", participants=[alice, bob],
-                       dossier=dossier, persons=[person])
+                       dossier=dossier, persons=[person], organisations=[cabinet])
         follow_up(alice, made, f"Taak {i}", None)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):
         client.get(url(alice))
