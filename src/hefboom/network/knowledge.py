@@ -16,7 +16,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from hefboom.accounts.models import User
-from hefboom.actors.models import Person
+from hefboom.actors.models import Organisation, Person
 from hefboom.core.access import visible_contacts
 from hefboom.monitoring.models import Contact
 from hefboom.strategy.models import Dossier
@@ -54,6 +54,10 @@ class KeyContact:
     knowers: list = field(default_factory=list)  # [(user, contacts, last)], active users only
 
     @property
+    def actor(self):
+        return self.person
+
+    @property
     def current_role(self):
         """The person's latest role held today (roles are prefetched), or None."""
         today = timezone.localdate()
@@ -77,25 +81,29 @@ def window_contacts(user, months, today=None):
     return visible_contacts(user).filter(date__gte=since), since
 
 
-def who_knows(contacts) -> dict[int, list]:
-    """{person id: [(user, contacts, last date)]}: active staff members who took part in
-    `contacts` with each person, most contacts first. Two queries.
+ACTOR_FIELDS = {"persons": "person_id", "organisations": "organisation_id"}
+
+
+def who_knows(contacts, actors="persons") -> dict[int, list]:
+    """{person (or organisation) id: [(user, contacts, last date)]}: active staff members who
+    took part in `contacts` with each person (`actors="organisations"`: each organisation),
+    most contacts first. Two queries.
 
     It groups every contact of the window at once: restricting it to some persons (a list or
     a subquery) makes SQLite drive the join from the persons and takes seconds, not 0.2.
     """
-    rows = Contact.persons.through.objects.filter(
+    key = ACTOR_FIELDS[actors]
+    rows = getattr(Contact, actors).through.objects.filter(
         contact__in=contacts.values("pk"), contact__our_participants__is_active=True)
     rows = list(
-        rows.values("person_id", "contact__our_participants")
+        rows.values(key, "contact__our_participants")
         .annotate(n=Count("contact_id"), last=Max("contact__date"))
-        .order_by("person_id", "-n", "-last")
+        .order_by(key, "-n", "-last")
     )
     users = User.objects.in_bulk({row["contact__our_participants"] for row in rows})
     known = defaultdict(list)
     for row in rows:
-        known[row["person_id"]].append(
-            (users[row["contact__our_participants"]], row["n"], row["last"]))
+        known[row[key]].append((users[row["contact__our_participants"]], row["n"], row["last"]))
     return known
 
 
@@ -105,7 +113,29 @@ def persons_with_roles(ids):
 
 def ranked(key_contacts):
     """Flagged first (known by nobody active, then by one), then the most contacts."""
-    return sorted(key_contacts, key=lambda k: (min(len(k.knowers), 2), -k.contacts, str(k.person)))
+    return sorted(key_contacts, key=lambda k: (min(len(k.knowers), 2), -k.contacts, str(k.actor)))
+
+
+@dataclass
+class KeyOrganisation:
+    """An organisation met in a dossier's contacts (a cabinet, a party...), and who knows it."""
+
+    organisation: Organisation
+    contacts: int
+    last: dt.date
+    knowers: list = field(default_factory=list)
+
+    @property
+    def actor(self):
+        return self.organisation
+
+    @property
+    def known_by_one(self) -> bool:
+        return len(self.knowers) == 1
+
+    @property
+    def known_by_none(self) -> bool:
+        return not self.knowers
 
 
 @dataclass
@@ -114,10 +144,15 @@ class DossierNetwork:
     months: int
     since: dt.date
     key_contacts: list[KeyContact]
+    key_organisations: list[KeyOrganisation] = field(default_factory=list)
 
     @property
     def flagged(self) -> list[KeyContact]:
         return [k for k in self.key_contacts if len(k.knowers) <= 1]
+
+    @property
+    def flagged_organisations(self) -> list[KeyOrganisation]:
+        return [k for k in self.key_organisations if len(k.knowers) <= 1]
 
 
 def dossier_network(user, dossier, months=DEFAULT_MONTHS) -> DossierNetwork:
@@ -128,9 +163,21 @@ def dossier_network(user, dossier, months=DEFAULT_MONTHS) -> DossierNetwork:
                                                         last=Max("contact__date")))
     known = who_knows(contacts)
     persons = persons_with_roles([row["person_id"] for row in rows])
+    # The organisations met in the dossier (a cabinet, a party), with the same rule.
+    organisation_rows = list(
+        Contact.organisations.through.objects.filter(
+            contact__in=contacts.filter(dossiers=dossier).values("pk"))
+        .values("organisation_id").annotate(n=Count("contact_id"), last=Max("contact__date")))
+    known_organisations = who_knows(contacts, "organisations")
+    organisations = Organisation.objects.in_bulk(
+        [row["organisation_id"] for row in organisation_rows])
     return DossierNetwork(dossier, months, since, ranked(
         KeyContact(persons[row["person_id"]], row["n"], row["last"], known.get(row["person_id"], []))
         for row in rows
+    ), ranked(
+        KeyOrganisation(organisations[row["organisation_id"]], row["n"], row["last"],
+                        known_organisations.get(row["organisation_id"], []))
+        for row in organisation_rows
     ))
 
 
@@ -140,6 +187,9 @@ class DossierSummary:
     key_contacts: int = 0
     known_by_one: int = 0
     known_by_none: int = 0
+    key_organisations: int = 0
+    organisations_known_by_one: int = 0
+    organisations_known_by_none: int = 0
 
 
 @dataclass
@@ -147,32 +197,42 @@ class Overview:
     months: int
     since: dt.date
     dossiers: list[DossierSummary]
-    sole_knowers: list  # [(user, number of key contacts only they know)], most first
+    sole_knowers: list  # [(user, key persons only they know, key organisations)], most first
 
 
 def overview(user, months=DEFAULT_MONTHS) -> Overview:
-    """Per dossier, its key contacts and how many of them one (or no) active staff member knows;
-    per staff member, how many key contacts only they know. Four queries, whatever the size."""
+    """Per dossier, its key contacts (persons, and organisations apart) and how many of them one
+    (or no) active staff member knows; per staff member, how many only they know. Eight
+    queries, whatever the size."""
     contacts, since = window_contacts(user, months)
-    pairs = list(
-        Contact.persons.through.objects.filter(contact__in=contacts.values("pk"))
-        .values_list("contact__dossiers", "person_id").distinct()
-    )
-    known = who_knows(contacts)
     dossiers = Dossier.objects.select_related("theme__programme").order_by(
         "theme__programme__name", "theme__name", "name")
     summaries = {d.pk: DossierSummary(d) for d in dossiers}
-    sole = defaultdict(set)
-    for dossier_id, person_id in pairs:
-        summary = summaries.get(dossier_id)
-        if summary is None:
-            continue
-        knowers = known.get(person_id, [])
-        summary.key_contacts += 1
-        if not knowers:
-            summary.known_by_none += 1
-        elif len(knowers) == 1:
-            summary.known_by_one += 1
-            sole[knowers[0][0]].add(person_id)
-    by_count = sorted(((u, len(p)) for u, p in sole.items()), key=lambda s: (-s[1], str(s[0])))
+    sole = defaultdict(lambda: (set(), set()))
+    for index, actors in enumerate(("persons", "organisations")):
+        key = ACTOR_FIELDS[actors]
+        pairs = list(
+            getattr(Contact, actors).through.objects.filter(contact__in=contacts.values("pk"))
+            .values_list("contact__dossiers", key).distinct()
+        )
+        known = who_knows(contacts, actors)
+        prefix = "" if actors == "persons" else "organisations_"
+        for dossier_id, actor_id in pairs:
+            summary = summaries.get(dossier_id)
+            if summary is None:
+                continue
+            knowers = known.get(actor_id, [])
+            if actors == "persons":
+                summary.key_contacts += 1
+            else:
+                summary.key_organisations += 1
+            if not knowers:
+                setattr(summary, f"{prefix}known_by_none",
+                        getattr(summary, f"{prefix}known_by_none") + 1)
+            elif len(knowers) == 1:
+                setattr(summary, f"{prefix}known_by_one",
+                        getattr(summary, f"{prefix}known_by_one") + 1)
+                sole[knowers[0][0]][index].add(actor_id)
+    by_count = sorted(((u, len(p), len(o)) for u, (p, o) in sole.items()),
+                      key=lambda s: (-s[1] - s[2], str(s[0])))
     return Overview(months, since, list(summaries.values()), by_count)

@@ -84,7 +84,7 @@ def test_the_overview_counts_flagged_key_contacts_per_dossier(alice, bob, dossie
     data = knowledge.overview(alice)
     [row] = [r for r in data.dossiers if r.dossier == dossier]
     assert (row.key_contacts, row.known_by_one, row.known_by_none) == (3, 1, 0)
-    assert data.sole_knowers == [(alice, 1)]
+    assert data.sole_knowers == [(alice, 1, 0)]
 
 
 def test_the_dossier_page_shows_the_flag_and_links_to_briefings(client, alice, dossier, recent,
@@ -118,13 +118,13 @@ def test_query_counts_do_not_grow(client, django_assert_num_queries, alice, bob,
     save_record(PersonRole(person=people["Eenling"], organisation=cabinet, title="Adviseur"), None)
     url = reverse(name, args=[dossier.pk] if name == "network:dossier" else [])
     contact(alice, days_ago(5), "Een", participants=[alice], dossier=dossier,
-            persons=[people["Eenling"]])
-    expected = {"network:overview": 6, "network:dossier": 9}[name]
+            persons=[people["Eenling"]], organisations=[cabinet])
+    expected = {"network:overview": 9, "network:dossier": 13}[name]
     with django_assert_num_queries(expected):
         client.get(url)
     for person in people.values():
         contact(bob, days_ago(6), "Meer", participants=[alice, bob], dossier=dossier,
-                persons=[person])
+                persons=[person], organisations=[cabinet])
     with django_assert_num_queries(expected):
         client.get(url)
 
@@ -138,3 +138,21 @@ def test_the_overview_links_hand_over_reports_only_for_those_who_may_read_them(
     assert reverse("network:handover", args=[bob.pk]) in page  # his own
     client.force_login(mia)
     assert alices_report in client.get(reverse("network:overview")).content.decode()
+
+
+def test_an_organisation_only_one_staff_member_meets_is_flagged(client, alice, bob, dossier,
+                                                                cabinet, research_service):
+    contact(alice, days_ago(10), "Kabinet alleen", participants=[alice], dossier=dossier,
+            organisations=[cabinet])
+    contact(alice, days_ago(11), "Cel samen", participants=[alice, bob], dossier=dossier,
+            organisations=[research_service])
+    network = knowledge.dossier_network(alice, dossier)
+    assert [k.organisation for k in network.flagged_organisations] == [cabinet]
+    assert [k.organisation for k in network.key_organisations] == [cabinet, research_service]
+    data = knowledge.overview(alice)
+    [row] = [r for r in data.dossiers if r.dossier == dossier]
+    assert (row.key_organisations, row.organisations_known_by_one) == (2, 1)
+    assert data.sole_knowers == [(alice, 0, 1)]
+    client.force_login(bob)
+    page = client.get(reverse("network:dossier", args=[dossier.pk])).content.decode()
+    assert reverse("network:organisation_briefing", args=[cabinet.pk]) in page
