@@ -182,14 +182,20 @@ def dossier_network(user, dossier, months=DEFAULT_MONTHS) -> DossierNetwork:
 
 
 @dataclass
-class DossierSummary:
-    dossier: Dossier
-    key_contacts: int = 0
+class KnownCounts:
+    """How many key contacts (persons, or organisations) a dossier has, and how many of them
+    one active staff member knows, or none."""
+
+    key: int = 0
     known_by_one: int = 0
     known_by_none: int = 0
-    key_organisations: int = 0
-    organisations_known_by_one: int = 0
-    organisations_known_by_none: int = 0
+
+
+@dataclass
+class DossierSummary:
+    dossier: Dossier
+    persons: KnownCounts = field(default_factory=KnownCounts)
+    organisations: KnownCounts = field(default_factory=KnownCounts)
 
 
 @dataclass
@@ -208,31 +214,25 @@ def overview(user, months=DEFAULT_MONTHS) -> Overview:
     dossiers = Dossier.objects.select_related("theme__programme").order_by(
         "theme__programme__name", "theme__name", "name")
     summaries = {d.pk: DossierSummary(d) for d in dossiers}
-    sole = defaultdict(lambda: (set(), set()))
-    for index, actors in enumerate(("persons", "organisations")):
-        key = ACTOR_FIELDS[actors]
+    sole = defaultdict(lambda: {"persons": set(), "organisations": set()})
+    for actors, key in ACTOR_FIELDS.items():
         pairs = list(
             getattr(Contact, actors).through.objects.filter(contact__in=contacts.values("pk"))
             .values_list("contact__dossiers", key).distinct()
         )
         known = who_knows(contacts, actors)
-        prefix = "" if actors == "persons" else "organisations_"
         for dossier_id, actor_id in pairs:
-            summary = summaries.get(dossier_id)
-            if summary is None:
+            if dossier_id not in summaries:
                 continue
+            counts = getattr(summaries[dossier_id], actors)
             knowers = known.get(actor_id, [])
-            if actors == "persons":
-                summary.key_contacts += 1
-            else:
-                summary.key_organisations += 1
+            counts.key += 1
             if not knowers:
-                setattr(summary, f"{prefix}known_by_none",
-                        getattr(summary, f"{prefix}known_by_none") + 1)
+                counts.known_by_none += 1
             elif len(knowers) == 1:
-                setattr(summary, f"{prefix}known_by_one",
-                        getattr(summary, f"{prefix}known_by_one") + 1)
-                sole[knowers[0][0]][index].add(actor_id)
-    by_count = sorted(((u, len(p), len(o)) for u, (p, o) in sole.items()),
-                      key=lambda s: (-s[1] - s[2], str(s[0])))
+                counts.known_by_one += 1
+                sole[knowers[0][0]][actors].add(actor_id)
+    by_count = sorted(
+        ((u, len(only["persons"]), len(only["organisations"])) for u, only in sole.items()),
+        key=lambda row: (-row[1] - row[2], str(row[0])))
     return Overview(months, since, list(summaries.values()), by_count)

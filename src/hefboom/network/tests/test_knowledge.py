@@ -83,7 +83,7 @@ def test_a_deactivated_staff_member_knows_nobody(alice, bob, carol, dossier, rec
 def test_the_overview_counts_flagged_key_contacts_per_dossier(alice, bob, dossier, recent):
     data = knowledge.overview(alice)
     [row] = [r for r in data.dossiers if r.dossier == dossier]
-    assert (row.key_contacts, row.known_by_one, row.known_by_none) == (3, 1, 0)
+    assert (row.persons.key, row.persons.known_by_one, row.persons.known_by_none) == (3, 1, 0)
     assert data.sole_knowers == [(alice, 1, 0)]
 
 
@@ -151,7 +151,7 @@ def test_an_organisation_only_one_staff_member_meets_is_flagged(client, alice, b
     assert [k.organisation for k in network.key_organisations] == [cabinet, research_service]
     data = knowledge.overview(alice)
     [row] = [r for r in data.dossiers if r.dossier == dossier]
-    assert (row.key_organisations, row.organisations_known_by_one) == (2, 1)
+    assert (row.organisations.key, row.organisations.known_by_one) == (2, 1)
     assert data.sole_knowers == [(alice, 0, 1)]
     client.force_login(bob)
     page = client.get(reverse("network:dossier", args=[dossier.pk])).content.decode()
