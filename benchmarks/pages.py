@@ -59,6 +59,8 @@ class Subjects:
     common_word: str  # the most frequent word in a sample of contact summaries
     rare_word: str  # a word in a handful of records only
     ten_years: str = ""  # date_from=...: ten years before today (issue 6's coverage pages)
+    briefing_year: int = 0  # the busiest year of the target dossier (for the briefing's year view)
+    staff: int = 0  # bench-policy-1, whose hand-over report is measured
 
 
 def url(name, *args, query=""):
@@ -138,10 +140,24 @@ PAGES = [
     ("privacy audit", "admin", url("privacy:audit")),
     ("privacy page of a person (most contacts)", "admin", url("privacy:person", "person")),
     ("my follow-ups (personal list)", "policy", url("monitoring:follow_ups")),
+    # Issue 6's briefings and who knows whom.
+    ("briefing, person (most contacts)", "policy", url("network:person_briefing", "person")),
+    ("briefing, person, oldest first, busiest year", "policy",
+     url("network:person_briefing", "person", query="order=oldest&year={briefing_year}")),
+    ("briefing, organisation (most contacts)", "policy",
+     url("network:organisation_briefing", "organisation")),
+    ("briefing, party (most contacts with its parts)", "policy",
+     url("network:organisation_briefing", "party")),
+    ("briefing, organisation (admin)", "admin",
+     url("network:organisation_briefing", "organisation")),
+    ("who knows whom, dossier", "policy", url("network:dossier", "dossier")),
+    ("who knows whom, overview", "policy", url("network:overview")),
+    ("hand-over report (HTML)", "me", url("network:handover", "staff")),
 ]
 
 # Downloads: measured and shown like pages, but not held to the page target.
 DOWNLOADS = [
+    ("hand-over report (pdf download)", "me", url("network:handover", "staff", query="format=pdf")),
     ("yearly workbook (xlsx download)", "me", lambda s: _report("reporting:download", s, "xlsx")),
     # Last: closing its streamed response ends the request, which closes the database connection.
     ("evidence pack (zip download)", "me", url("evaluation:evidence_pack", "evaluation")),
@@ -228,7 +244,15 @@ def pick_subjects() -> Subjects:
         common_word=(words.most_common(1) or [("ba", 0)])[0][0],
         rare_word="studiedienst",  # in the names of the ten research services only
         ten_years=f"date_from={date.today() - timedelta(days=3650)}",
+        briefing_year=year,
+        staff=_staff_pk(),
     )
+
+
+def _staff_pk() -> int:
+    from hefboom.accounts.models import User
+
+    return User.objects.filter(username="bench-policy-1").values_list("pk", flat=True).first() or 0
 
 
 def clients():

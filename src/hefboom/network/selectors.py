@@ -1,0 +1,191 @@
+"""What a briefing shows about a person or organisation, read with a fixed number of queries.
+
+Every contact goes through `Contact.objects.visible_to(user)`: a confidential contact the
+reader did not take part in adds nothing (no interaction, position, follow-up or "who knows
+them" count). An organisation's briefing covers the organisation, its parts (two levels down:
+a party's group and research service) and the persons who held a role in one of them *on the
+date of the contact or outcome*: a minister met after leaving the cabinet is not the cabinet.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, Case, Count, F, Max, Q, When
+from django.utils import timezone
+
+from hefboom.accounts.models import User
+from hefboom.actors.models import Organisation, Person, PersonRole
+from hefboom.core.access import visible_contacts
+from hefboom.monitoring.models import Contact, FollowUp, Outcome
+
+PAGE_SIZE = 50  # interactions per page of a briefing
+LATEST = 20  # positions and outcomes shown; the rest are counted
+FOLLOW_UPS = 50  # open follow-ups shown
+
+
+@dataclass
+class Knower:
+    """A staff member who took part in contacts with the subject."""
+
+    user: User
+    contacts: int
+    last: date
+
+    @property
+    def is_active(self) -> bool:
+        return self.user.is_active
+
+
+@dataclass
+class Briefing:
+    subject: object  # Person or Organisation
+    kind: str  # "person" or "organisation"
+    roles: list
+    years: list  # [(year, number of contacts)], newest first
+    contact_count: int
+    page: object  # a Paginator page of contacts
+    order: str  # "newest" or "oldest"
+    year: int | None
+    positions: list
+    position_count: int
+    outcomes: list
+    outcome_count: int
+    follow_ups: list
+    more_follow_ups: bool
+    knowers: list[Knower]
+    parts: list = field(default_factory=list)  # an organisation's parts included
+    today: date = field(default_factory=timezone.localdate)
+
+
+def _in_order(pks, queryset) -> list:
+    """The records of `queryset` with these primary keys, in the order of `pks` (one query and
+    its prefetches; none when `pks` is empty)."""
+    if not pks:
+        return []
+    found = queryset.in_bulk(list(pks))
+    return [found[pk] for pk in pks if pk in found]
+
+
+def _current_first(roles, today):
+    """Roles held today first (latest start first), then past roles by their end, latest first."""
+
+    def current(role):
+        return (role.start_date is None or role.start_date <= today) and (
+            role.end_date is None or role.end_date >= today)
+
+    def key(role):
+        is_current = current(role)
+        moment = role.start_date if is_current else role.end_date
+        return (not is_current, -(moment.toordinal() if moment else 0))
+
+    return sorted(roles, key=key)
+
+
+def organisation_parts(organisation) -> list[Organisation]:
+    """The organisation's parts, two levels down (a party, its group, the group's staff)."""
+    return list(Organisation.objects.filter(
+        Q(parent=organisation) | Q(parent__parent=organisation)).order_by("name"))
+
+
+def person_contacts(user, person):
+    return visible_contacts(user).filter(persons=person)
+
+
+def organisation_contacts(user, organisation_ids):
+    """Contacts with the organisations or with a person holding a role in one of them that day.
+
+    The contacts are found from the organisations (indexed) as one `pk IN (... UNION ...)`
+    subquery, not by a condition tested on each of the 100,000 contacts: written as two `IN`
+    terms joined by OR, PostgreSQL scans every contact (60 ms instead of 3 on the dataset).
+    """
+    direct = Contact.organisations.through.objects.filter(
+        organisation__in=organisation_ids).values("contact_id")
+    on_date = F("contact__date")
+    through_role = Contact.persons.through.objects.filter(
+        Q(person__roles__start_date__isnull=True) | Q(person__roles__start_date__lte=on_date),
+        Q(person__roles__end_date__isnull=True) | Q(person__roles__end_date__gte=on_date),
+        person__roles__organisation__in=organisation_ids,
+    ).values("contact_id")
+    return visible_contacts(user).filter(pk__in=direct.union(through_role))
+
+
+def organisation_outcomes(organisation_ids):
+    """Outcomes with the organisations as social actor, or a person holding a role in one of
+    them on the outcome's date (one UNION subquery, as for contacts)."""
+    direct = Outcome.social_actor_organisations.through.objects.filter(
+        organisation__in=organisation_ids).values("outcome_id")
+    on_date = F("outcome__date")
+    through_role = Outcome.social_actor_persons.through.objects.filter(
+        Q(person__roles__start_date__isnull=True) | Q(person__roles__start_date__lte=on_date),
+        Q(person__roles__end_date__isnull=True) | Q(person__roles__end_date__gte=on_date),
+        person__roles__organisation__in=organisation_ids,
+    ).values("outcome_id")
+    return Outcome.objects.filter(pk__in=direct.union(through_role))
+
+
+def knowers(contacts) -> list[Knower]:
+    """Staff members who took part in `contacts`, with their number and latest date, most
+    recent first (two queries)."""
+    rows = list(
+        Contact.our_participants.through.objects.filter(contact__in=contacts.values("pk"))
+        .values("user_id").annotate(n=Count("contact_id"), last=Max("contact__date"))
+        .order_by("-last", "-n", "user_id")
+    )
+    users = User.objects.in_bulk([row["user_id"] for row in rows])
+    return [Knower(users[row["user_id"]], row["n"], row["last"]) for row in rows]
+
+
+def briefing(user, subject, *, order="newest", year=None, page=None) -> Briefing:
+    today = timezone.localdate()
+    if isinstance(subject, Person):
+        kind, parts = "person", []
+        contacts = person_contacts(user, subject)
+        roles = subject.roles.select_related("organisation", "government")
+        outcomes = subject.outcomes.all()
+    else:
+        kind = "organisation"
+        parts = organisation_parts(subject)
+        scope = [subject.pk, *(part.pk for part in parts)]
+        contacts = organisation_contacts(user, scope)
+        roles = PersonRole.objects.filter(organisation__in=scope).select_related(
+            "person", "organisation", "government")
+        outcomes = organisation_outcomes(scope)
+
+    # One pass reads the date of every contact (and whether it has a position); the year
+    # counts, the page and the latest positions are cut from it, so the costly condition (a
+    # party's role holders on each date) runs three times per page, not six.
+    dated = list(contacts.order_by("-date", "-pk").annotate(
+        has_position=Case(When(their_position="", then=False), default=True,
+                          output_field=BooleanField()),
+    ).values_list("pk", "date", "has_position"))
+    years = sorted(Counter(day.year for _pk, day, _has in dated).items(), reverse=True)
+    chosen = [pk for pk, day, _has in dated if not year or day.year == year]
+    if order == "oldest":
+        chosen.reverse()
+    page = Paginator(chosen, PAGE_SIZE).get_page(page)
+    # Who else was there matters on an organisation's briefing; on a person's it is the person.
+    shown_with = ("persons", "organisations") if kind == "organisation" else ()
+    page.object_list = _in_order(page.object_list,
+                                 Contact.objects.prefetch_related("our_participants", *shown_with))
+    with_position = [pk for pk, _day, has in dated if has]
+    positions = _in_order(with_position[:LATEST], Contact.objects.prefetch_related(
+        *(("persons",) if kind == "organisation" else ())))
+
+    open_follow_ups = (FollowUp.objects.open().filter(contact__in=contacts.values("pk"))
+                       .select_related("owner", "contact")
+                       .order_by(F("due_date").asc(nulls_last=True), "pk"))
+    follow_ups = list(open_follow_ups[:FOLLOW_UPS + 1])  # one more tells there are more
+    return Briefing(
+        subject=subject, kind=kind, parts=parts, today=today,
+        roles=_current_first(roles, today),
+        years=years, contact_count=len(dated), page=page, order=order, year=year,
+        positions=positions,
+        position_count=len(with_position),
+        outcomes=list(outcomes.order_by("-date", "-pk")[:LATEST]),
+        outcome_count=outcomes.count(),
+        follow_ups=follow_ups[:FOLLOW_UPS],
+        more_follow_ups=len(follow_ups) > FOLLOW_UPS,
+        knowers=knowers(contacts),
+    )
