@@ -306,13 +306,15 @@ class Generator:
         follow_ups = {}  # contact index -> (text, due date)
 
         def make(i, day):
-            if self.rng.random() < 0.2:
-                follow_ups[i] = (self.words.sentence(), day + dt.timedelta(days=30))
-            return Contact(
+            follow = self.rng.random() < 0.2
+            contact = Contact(
                 date=day, channel=self.rng.choice(channels), is_formal=self.rng.random() < 0.7,
                 summary=self.words.sentence(8, 20), arguments=self.words.sentence(),
-                their_position=self.words.sentence() if self.rng.random() < 0.5 else "",
-                confidentiality="confidential" if self.rng.random() < 0.05 else "normal")
+                their_position=self.words.sentence() if self.rng.random() < 0.5 else "")
+            if follow:  # drawn in the order of the fields the contact used to have
+                follow_ups[i] = (self.words.sentence(), day + dt.timedelta(days=30))
+            contact.confidentiality = "confidential" if self.rng.random() < 0.05 else "normal"
+            return contact
 
         contacts, _, self.contact_index = self.dated(Contact, self.n("contacts"), "contacts", make)
         self.contacts = contacts

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import models
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
@@ -35,6 +36,9 @@ def test_the_generator_builds_a_ten_year_dataset_in_the_expected_proportions(dat
     assert 1 <= counts["contributionlink"] / counts["outcome"] <= 5
     confidential = Contact.objects.filter(confidentiality="confidential").count()
     assert 0 < confidential < 30  # about 5 %
+    assert 15 <= counts["followup"] <= 70  # one contact in five, owned by a participant
+    from hefboom.monitoring.models import FollowUp
+    assert not FollowUp.objects.exclude(contact__our_participants=models.F("owner")).exists()
     dates = Contact.objects.order_by("date").values_list("date", flat=True)
     assert (dates.last() - dates.first()).days > 365 * 8
     assert Contact.objects.filter(our_participants__isnull=True).count() == 0
