@@ -3,13 +3,16 @@
 A contact counts for an organisation it names, and for every organisation in which one of its
 persons held a role on the contact's date (roles are dated; an open start or end is unbounded).
 Through an organisation it counts for that organisation's political level and type, and for a
-party when the organisation is the party or is part of it (a group, a research service).
+party when the organisation is the party or is part of it (a group, a research service). A
+contact with an organisation that has a one-holder function (a cabinet and its minister) also
+counts for the party of whoever held that function on the contact's date, so a cabinet that
+passes from one party's minister to another's keeps its history right.
 Contacts in the bin count for nothing.
 
 Writes go through `mark()`: the contacts a write can change are recomputed once, when the
 transaction commits (`refresh`), together with the counts of the scopes and quarters they were
 and are in. `rebuild()` (the `hefboom coverage-rebuild` command) recomputes everything after
-writes that bypass signals (queryset updates, raw imports, restores).
+writes that bypass signals (queryset updates, raw SQL).
 """
 
 import threading
@@ -76,12 +79,28 @@ def _roles(m):
     return roles_of
 
 
+def _holders(m):
+    """organisation id -> [(person, start, end)] of its one-holder functions (a minister)."""
+    holders_of = defaultdict(list)
+    for org, person, start, end in m.role.objects.filter(single_holder=True).values_list(
+            "organisation_id", "person_id", "start_date", "end_date"):
+        holders_of[org].append((person, start, end))
+    return holders_of
+
+
 class _Context:
     def __init__(self, m):
         self.m = m
         self.organisations = _organisations(m)
         self.roles_of = _roles(m)
+        self.holders_of = _holders(m)
         self.theme_of = dict(m.dossier.objects.values_list("pk", "theme_id"))
+
+    def parties_then(self, person, day):
+        """The parties `person` belonged to (any role in a party or in a part of it) on `day`."""
+        return {self.organisations[org][2] for org, start, end in self.roles_of.get(person, ())
+                if (start is None or start <= day) and (end is None or end >= day)
+                and self.organisations[org][2]}
 
 
 def _compute(ctx, contact_ids):
@@ -109,6 +128,12 @@ def _compute(ctx, contact_ids):
             reached.update(org for org, start, end in ctx.roles_of.get(person, ())
                            if (start is None or start <= day) and (end is None or end >= day))
         keys = set()
+        # A cabinet counts for the party of whoever held its one-holder function that day.
+        for org in links["organisations"].get(contact_id, ()):
+            for person, start, end in ctx.holders_of.get(org, ()):
+                if (start is None or start <= day) and (end is None or end >= day):
+                    keys.update((ReachKind.PARTY.value, str(party))
+                                for party in ctx.parties_then(person, day))
         for org in reached:
             kind, level, party = ctx.organisations[org]
             keys.add((ReachKind.ORGANISATION.value, str(org)))
@@ -261,15 +286,28 @@ def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
         mark((pk_set or ()) if reverse else [instance.pk])
 
 
+def contacts_depending_on(person_ids) -> list[int]:
+    """Contacts whose counts follow these persons' roles: those naming them, and those naming an
+    organisation in which they hold a one-holder function (a cabinet counts for its minister's
+    party)."""
+    functions = PersonRole.objects.filter(person__in=person_ids, single_holder=True)
+    return list(Contact.all_objects.filter(
+        Q(persons__in=person_ids) | Q(organisations__in=functions.values("organisation_id"))
+    ).values_list("pk", flat=True).distinct())
+
+
 def _role_before_save(sender, instance, raw=False, **kwargs):
     if instance.pk and not raw:
         old = PersonRole.objects.filter(pk=instance.pk).values_list("person_id", flat=True)
-        mark(Contact.all_objects.filter(persons__in=old).values_list("pk", flat=True))
+        mark(contacts_depending_on(old))
 
 
 def _role_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        mark(Contact.all_objects.filter(persons=instance.person_id).values_list("pk", flat=True))
+        mark(contacts_depending_on([instance.person_id]))
+        if instance.single_holder:  # deleted, or the person's roles no longer name it
+            mark(Contact.all_objects.filter(organisations=instance.organisation_id)
+                 .values_list("pk", flat=True))
 
 
 def _organisation_before_save(sender, instance, raw=False, **kwargs):

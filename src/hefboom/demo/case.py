@@ -1132,6 +1132,26 @@ STAFF = [
     {"key": "movement", "role_title": "Medewerker beweging"},
 ]
 
+# Party membership of the office holders above (public record; the report names their cabinets
+# and sometimes their party, e.g. "Kabinet Brouns (CD&V)"). Membership dates are not known, so the
+# role is open-ended and approximate. The coverage dashboard counts a contact with a cabinet for
+# the party of whoever headed it on the contact's date.
+PARTY_MEMBERSHIP = {
+    "sammy-mahdi": "cd-v",
+    "nicole-de-moor": "cd-v",
+    "meryame-kitir": "vooruit",
+    "caroline-gennez": "vooruit",
+    "zuhal-demir": "n-va",
+    "petra-de-sutter": "groen",
+    "pierre-yves-dermagne": "ps",
+    "jo-brouns": "cd-v",
+}
+for _person in PERSONS:
+    if _person["key"] in PARTY_MEMBERSHIP:
+        _person["roles"].append({"organisation": PARTY_MEMBERSHIP[_person["key"]],
+                                 "title": "Partijlid", "start_date": None, "end_date": None,
+                                 "date_approximate": True})
+
 CONTACTS = [
     {
         "key": "c-2022-kabinet-mahdi-frontex",

@@ -320,3 +320,34 @@ def test_a_contact_restored_from_the_bin_counts_again(alice, mia, red, contact_o
     with commit():
         restore_record(Contact.all_objects.get(pk=contact.pk), mia)
     assert CoverageCount.objects.get(scope="all", kind="party", key=str(red.pk)).contacts == 1
+
+
+def test_a_cabinet_counts_for_the_party_of_its_minister_on_the_contact_date(
+        mia, red, blue, cabinet, contact_on, commit):
+    from hefboom.actors.models import Person
+
+    def minister(name, party, start, end):
+        person = save_record(Person(first_name="Minister", last_name=name), None)
+        save_record(PersonRole(person=person, organisation=party, title="member"), None)
+        return save_record(PersonRole(person=person, organisation=cabinet, title="minister",
+                                      single_holder=True, start_date=start, end_date=end), None)
+
+    with commit():
+        minister("Rood", red, dt.date(2020, 1, 1), dt.date(2023, 6, 30))
+        second = minister("Blauw", blue, dt.date(2023, 7, 1), None)
+        contact_on(dt.date(2022, 5, 2), organisations=[cabinet])
+        contact_on(dt.date(2024, 5, 2), organisations=[cabinet])
+
+    def parties():
+        return set(CoverageCount.objects.filter(scope="all", kind="party").exclude(key="*")
+                   .values_list("key", "period"))
+
+    assert parties() == {(str(blue.pk), 2024 * 4 + 1), (str(red.pk), 2022 * 4 + 1)}
+    with commit():  # the second minister's party membership was recorded wrongly
+        PersonRole.objects.get(person=second.person, organisation=blue).delete()
+        save_record(PersonRole(person=second.person, organisation=red, title="member"), mia)
+    assert parties() == {(str(red.pk), 2022 * 4 + 1), (str(red.pk), 2024 * 4 + 1)}
+    kept = sorted(CoverageCount.objects.values_list("scope", "kind", "key", "period", "contacts"))
+    reach.rebuild()
+    assert sorted(CoverageCount.objects.values_list("scope", "kind", "key", "period",
+                                                    "contacts")) == kept

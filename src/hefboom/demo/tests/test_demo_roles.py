@@ -77,7 +77,7 @@ def test_ministers_are_one_holder_roles_in_their_governments(demo):
     mahdi = Person.objects.get(last_name="Mahdi")
     secretary = mahdi.roles.get(government=de_croo)
     assert secretary.single_holder and secretary.end_date == dt.date(2022, 6, 27)
-    chair = mahdi.roles.get(organisation__name="CD&V")
+    chair = mahdi.roles.get(organisation__name="CD&V", title="Partijvoorzitter")
     assert chair.single_holder and chair.date_approximate
     assert all(r.government for r in PersonRole.objects.filter(title__istartswith="Vlaams minister"))
     assert Government.objects.filter(source_reference__startswith="Evaluatierapport").count() == 2
@@ -98,3 +98,23 @@ def test_the_government_page_shows_its_composition_over_time(client, demo, offic
     assert html.index("Sammy Mahdi") < html.index("Nicole de Moor")
     assert "28 Jun 2022" in html and "27 Jun 2022" in html
     assert "Open Vld" in html
+
+
+def test_cabinet_contacts_count_for_the_party_of_the_state_secretary_of_the_day(cabinet, client,
+                                                                                officer):
+    from hefboom.coverage import reach
+    from hefboom.coverage.models import ContactReach
+
+    reach.rebuild()  # the demo is loaded inside the test's transaction: no on-commit work ran
+    cdv = Organisation.objects.get(name="CD&V")
+    contacts = Contact.objects.filter(organisations=cabinet)
+    counted = set(ContactReach.objects.filter(kind="party", key=str(cdv.pk))
+                  .values_list("contact_id", flat=True))
+    assert set(contacts.values_list("pk", flat=True)) <= counted
+    vooruit = Organisation.objects.get(name="Vooruit")
+    assert ContactReach.objects.filter(kind="party", key=str(vooruit.pk)).exists()
+    client.force_login(officer)
+    response = client.get(reverse("coverage:dashboard"), {"date_from": "2021-01-01",
+                                                          "date_to": "2024-12-31", "grain": "year"})
+    labels = [row.label for row in response.context["heatmap"].rows]
+    assert "CD&V" in labels and "Vooruit" in labels
