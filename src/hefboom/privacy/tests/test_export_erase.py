@@ -14,6 +14,7 @@ from hefboom.actors.models import Person, PersonMerge
 from hefboom.monitoring.models import Contact, Outcome
 from hefboom.privacy import actions
 from hefboom.privacy.models import AccessAction, AccessEvent
+from hefboom.privacy.texts import find_mentions
 from hefboom.search.models import SearchEntry
 
 from .conftest import NAME
@@ -83,6 +84,7 @@ def test_only_an_administrator_may_export_and_a_refusal_logs_nothing(client, req
     assert "Only an administrator may export" in response.content.decode()
     assert "lotte@example.org" not in response.content.decode()
     assert client.get(reverse("privacy:person", args=[lotte.pk])).status_code == 403
+    assert client.get(reverse("privacy:person_mentions", args=[lotte.pk])).status_code == 403
     assert not AccessEvent.objects.exists()
     with pytest.raises(PermissionDenied):
         actions.export_person(lotte, user)
@@ -94,6 +96,12 @@ def test_the_privacy_overview_counts_what_is_held(client, carol, lotte):
     page = client.get(reverse("privacy:person", args=[lotte.pk])).content.decode()
     assert "2 contacts" in page and "1 outcome as a social actor" in page
     assert "Erase this person" in page
+    # The texts naming her are counted by a fragment the page loads afterwards (a slow scan).
+    mentions = reverse("privacy:person_mentions", args=[lotte.pk])
+    assert f'hx-get="{mentions}"' in page
+    fragment = client.get(mentions).content.decode()
+    assert len(find_mentions(str(lotte))) >= 1
+    assert f"{len(find_mentions(str(lotte)))} free text" in fragment
     assert not AccessEvent.objects.exists()  # looking at the counts is not an export
 
 
