@@ -62,13 +62,26 @@ class Briefing:
     today: date = field(default_factory=timezone.localdate)
 
 
-def _in_order(pks, queryset) -> list:
-    """The records of `queryset` with these primary keys, in the order of `pks` (one query and
-    its prefetches; none when `pks` is empty)."""
-    if not pks:
-        return []
-    found = queryset.in_bulk(list(pks))
-    return [found[pk] for pk in pks if pk in found]
+def _with_participants(contacts, relations) -> None:
+    """Set `contact.shown_<relation>` (a list, in the related model's order) on each contact:
+    one query a relation, and one instance per person, organisation or user however many of
+    the contacts they took part in. A prefetch would make a queryset per contact and an
+    instance per row, thousands of objects per page that the garbage collector then walks
+    (its full collections were the slow tail of the briefing)."""
+    by_id = {contact.pk: contact for contact in contacts}
+    for relation in relations:
+        for contact in by_id.values():
+            setattr(contact, f"shown_{relation}", [])
+        if not by_id:
+            continue
+        field = Contact._meta.get_field(relation)
+        name = field.related_query_name()
+        shared = {}
+        rows = field.related_model.objects.filter(**{f"{name}__in": list(by_id)}).annotate(
+            shown_in=F(name))
+        for row in rows:
+            getattr(by_id[row.shown_in], f"shown_{relation}").append(
+                shared.setdefault(row.pk, row))
 
 
 def _current_first(roles, today):
@@ -184,13 +197,14 @@ def briefing(user, subject, *, order="newest", year=None, page=None) -> Briefing
     if order == "oldest":
         chosen.reverse()
     page = Paginator(chosen, PAGE_SIZE).get_page(page)
-    # Who else was there matters on an organisation's briefing; on a person's it is the person.
-    shown_with = ("persons", "organisations") if kind == "organisation" else ()
-    page.object_list = _in_order(page.object_list,
-                                 Contact.objects.prefetch_related("our_participants", *shown_with))
     with_position = [pk for pk, _day, has in dated if has]
-    positions = _in_order(with_position[:LATEST], Contact.objects.prefetch_related(
-        *(("persons",) if kind == "organisation" else ())))
+    # The page's contacts and the latest positions are read together (one query), with who
+    # took part: our staff, and on an organisation's briefing who else was there.
+    shown_with = ("persons", "organisations") if kind == "organisation" else ()
+    found = Contact.objects.in_bulk([*page.object_list, *with_position[:LATEST]])
+    _with_participants(found.values(), ("our_participants", *shown_with))
+    page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    positions = [found[pk] for pk in with_position[:LATEST] if pk in found]
 
     # The contacts' set is evaluated once (above); follow-ups and knowers read it as a list.
     dates = {pk: day for pk, day, _has in dated}
