@@ -19,7 +19,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from hefboom.accounts.models import User
-from hefboom.actors.models import Organisation, Person
+from hefboom.actors.models import Organisation, Person, PersonRole
 from hefboom.core.access import visible_contacts
 from hefboom.monitoring.models import Contact
 from hefboom.strategy.models import Dossier
@@ -77,9 +77,10 @@ class KeyContact:
 
     @property
     def current_role(self):
-        """The person's latest role held today (roles are prefetched), or None."""
+        """The person's latest role held today (read by `persons_with_roles`), or None."""
         today = timezone.localdate()
-        for role in self.person.roles.all():
+        roles = getattr(self.person, "network_roles", None)
+        for role in self.person.roles.all() if roles is None else roles:
             if (role.start_date is None or role.start_date <= today) and (
                     role.end_date is None or role.end_date >= today):
                 return role
@@ -130,7 +131,21 @@ def who_knows(contacts, actors="persons") -> dict[int, list]:
 
 
 def persons_with_roles(ids):
-    return Person.objects.prefetch_related("roles__organisation").in_bulk(ids)
+    """{id: person}, each with `network_roles`: their roles, latest start first, with the
+    organisation (two queries; a prefetch would make a queryset per person and an organisation
+    instance per role, thousands of objects on a dossier's page)."""
+    from hefboom.network.selectors import id_list
+
+    persons = Person.objects.in_bulk(ids)
+    for person in persons.values():
+        person.network_roles = []
+    if persons:
+        organisations = {}
+        for role in PersonRole.objects.filter(person_id__in=id_list(persons)).select_related(
+                "organisation"):
+            role.organisation = organisations.setdefault(role.organisation_id, role.organisation)
+            persons[role.person_id].network_roles.append(role)
+    return persons
 
 
 def ranked(key_contacts):
