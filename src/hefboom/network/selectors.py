@@ -84,6 +84,18 @@ def _with_participants(contacts, relations) -> None:
                 shared.setdefault(row.pk, row))
 
 
+def _shared(records, *relations) -> list:
+    """The records, each related organisation (or government...) one instance however many
+    records name it: fewer objects kept for the garbage collector to walk."""
+    records, seen = list(records), {}
+    for record in records:
+        for relation in relations:
+            related = getattr(record, relation)
+            if related is not None:
+                setattr(record, relation, seen.setdefault((relation, related.pk), related))
+    return records
+
+
 def _current_first(roles, today):
     """Roles held today first (latest start first), then past roles by their end, latest first."""
 
@@ -208,13 +220,18 @@ def briefing(user, subject, *, order="newest", year=None, page=None) -> Briefing
 
     # The contacts' set is evaluated once (above); follow-ups and knowers read it as a list.
     dates = {pk: day for pk, day, _has in dated}
+    # A follow-up shows its contact's date (known from `dates`) and link; owners are shared.
     open_follow_ups = (FollowUp.objects.open().filter(contact_id__in=id_list(dates))
-                       .select_related("owner", "contact")
+                       .select_related("owner")
                        .order_by(F("due_date").asc(nulls_last=True), "pk"))
     follow_ups = list(open_follow_ups[:FOLLOW_UPS + 1])  # one more tells there are more
+    owners = {}
+    for follow_up in follow_ups:
+        follow_up.owner = owners.setdefault(follow_up.owner_id, follow_up.owner)
+        follow_up.contact_date = dates[follow_up.contact_id]
     return Briefing(
         subject=subject, kind=kind, parts=parts, today=today,
-        roles=_current_first(roles, today),
+        roles=_current_first(_shared(roles, "organisation", "government"), today),
         years=years, contact_count=len(dated), page=page, order=order, year=year,
         positions=positions,
         position_count=len(with_position),
