@@ -27,6 +27,7 @@ from hefboom.network.knowledge import (
     ranked,
     who_knows,
 )
+from hefboom.network.selectors import id_list
 from hefboom.strategy.models import Dossier
 
 
@@ -79,8 +80,12 @@ def handover(reader, staff_member, months=DEFAULT_MONTHS) -> Handover:
     check_handover_reader(reader, staff_member)
     today = timezone.localdate()
     since = months_ago(today, months)
-    contacts = visible_contacts(reader).filter(our_participants=staff_member)
-    through = Contact.persons.through.objects.filter(contact__in=contacts.values("pk"))
+    # The staff member's contacts the reader may see, read once: the three groupings below take
+    # them as one list parameter instead of each re-evaluating the set (9,000 contacts).
+    ids = list(visible_contacts(reader).filter(our_participants=staff_member)
+               .values_list("pk", flat=True))
+    contact_ids = id_list(ids)
+    through = Contact.persons.through.objects.filter(contact_id__in=contact_ids)
     rows = list(through.values("person_id").annotate(n=Count("contact_id"),
                                                      last=Max("contact__date"))
                 .order_by("-last", "-n", "person_id"))
@@ -93,13 +98,13 @@ def handover(reader, staff_member, months=DEFAULT_MONTHS) -> Handover:
     to_introduce = ranked(k for k in met if k.last >= since and not k.knowers)
 
     dossier_rows = list(
-        Contact.dossiers.through.objects.filter(contact__in=contacts.values("pk"))
+        Contact.dossiers.through.objects.filter(contact_id__in=contact_ids)
         .values("dossier_id").annotate(n=Count("contact_id"), last=Max("contact__date"))
         .order_by("-last", "dossier_id"))
     dossiers = Dossier.objects.select_related("theme").in_bulk(
         [row["dossier_id"] for row in dossier_rows])
     organisation_rows = list(
-        Contact.organisations.through.objects.filter(contact__in=contacts.values("pk"))
+        Contact.organisations.through.objects.filter(contact_id__in=contact_ids)
         .values("organisation_id").annotate(n=Count("contact_id"), last=Max("contact__date"))
         .order_by("-last", "-n", "organisation_id"))
     organisations = Organisation.objects.in_bulk(
@@ -109,7 +114,7 @@ def handover(reader, staff_member, months=DEFAULT_MONTHS) -> Handover:
     return Handover(
         staff_member=staff_member, reader=reader, months=months, since=since, today=today,
         complete=reader.pk == staff_member.pk or reader.is_administrator,
-        contact_count=contacts.count(),
+        contact_count=len(ids),
         persons=met, follow_ups=list(follow_ups),
         dossiers=[DossierWork(dossiers[row["dossier_id"]], row["n"], row["last"])
                   for row in dossier_rows],

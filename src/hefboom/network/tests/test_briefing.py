@@ -142,7 +142,7 @@ def test_query_count_does_not_grow_with_the_contacts(client, django_assert_num_q
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
-    expected = {"person": 13, "organisation": 17}[kind]
+    expected = {"person": 12, "organisation": 15}[kind]
     with django_assert_num_queries(expected):
         client.get(url)
 

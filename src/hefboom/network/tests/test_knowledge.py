@@ -119,7 +119,7 @@ def test_query_counts_do_not_grow(client, django_assert_num_queries, alice, bob,
     url = reverse(name, args=[dossier.pk] if name == "network:dossier" else [])
     contact(alice, days_ago(5), "Een", participants=[alice], dossier=dossier,
             persons=[people["Eenling"]], organisations=[cabinet])
-    expected = {"network:overview": 9, "network:dossier": 13}[name]
+    expected = {"network:overview": 6, "network:dossier": 12}[name]
     with django_assert_num_queries(expected):
         client.get(url)
     for person in people.values():
