@@ -9,6 +9,7 @@ from hefboom.accounts.models import User
 from hefboom.actors.models import Organisation, Person
 from hefboom.network import knowledge, selectors
 from hefboom.network.handover import check_handover_reader, handover, may_read_handover
+from hefboom.privacy.audit import log_confidential_views
 from hefboom.strategy.models import Dossier
 
 
@@ -23,6 +24,9 @@ def _briefing(request, subject):
     order = "oldest" if request.GET.get("order") == "oldest" else "newest"
     data = selectors.briefing(request.user, subject, order=order,
                               year=_year(request.GET.get("year")), page=request.GET.get("page"))
+    # Confidential contacts shown here (as interactions or positions) are views for the audit.
+    log_confidential_views(request.user, [*data.page.object_list, *data.positions],
+                           note=f"briefing of {subject._meta.model_name} {subject.pk}")
     return render(request, "network/briefing.html", {"briefing": data})
 
 

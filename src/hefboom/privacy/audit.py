@@ -31,6 +31,17 @@ def log_access(user, record, action, note: str = "", *, actor: str = "") -> Acce
     )
 
 
+def log_confidential_views(user, contacts, note: str = "") -> None:
+    """A page that shows several contacts (a briefing) logs a view of each confidential one, in
+    one insert; nothing at all when none is confidential."""
+    seen = {c.pk: c for c in contacts if c.is_confidential}
+    if seen:
+        AccessEvent.objects.bulk_create([
+            AccessEvent(user=user if user.is_authenticated else None, action=AccessAction.VIEW,
+                        object_type=contact._meta.model_name, object_id=pk, note=note)
+            for pk, contact in sorted(seen.items())])
+
+
 def log_confidential_view(user, contact) -> None:
     """The contact page calls this: a view is logged only for a confidential contact."""
     if contact.is_confidential:

@@ -57,6 +57,23 @@ def test_the_administrator_sees_the_confidential_contact(client, carol, advisor,
     assert "Geheim standpunt" in client.get(person_url(advisor)).content.decode()
 
 
+def test_a_briefing_that_shows_a_confidential_contact_is_logged_in_the_audit(
+        client, carol, bob, advisor, network):
+    from hefboom.monitoring.models import Contact
+    from hefboom.privacy.models import AccessEvent
+
+    client.force_login(bob)  # sees no confidential contact: nothing to log
+    client.get(person_url(advisor))
+    assert not AccessEvent.objects.exists()
+    client.force_login(carol)
+    client.get(person_url(advisor))
+    secret = Contact.objects.get(their_position__contains="Geheim standpunt")
+    event = AccessEvent.objects.get()
+    assert (event.user, event.action, event.object_type, event.object_id) == (
+        carol, "view", "contact", secret.pk)
+    assert event.note == f"briefing of person {advisor.pk}"
+
+
 def test_roles_list_the_current_role_first(alice, advisor, cabinet, network):
     from hefboom.actors.models import PersonRole
     from hefboom.core.actions import save_record
@@ -142,7 +159,8 @@ def test_query_count_does_not_grow_with_the_contacts(client, django_assert_num_q
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
-    expected = {"person": 12, "organisation": 15}[kind]
+    # One of them is the insert that logs Alice's view of her confidential contact (audit).
+    expected = {"person": 13, "organisation": 16}[kind]
     with django_assert_num_queries(expected):
         client.get(url)
 
