@@ -238,6 +238,10 @@ BOUNDARY_PARTNERS = [
             "onderhandelaars, die moeten bijdragen aan de internationale klimaatfinanciering (Outcome 4: "
             "Belgische beleidsmakers nemen internationale solidariteit mee in hun beleid)."
         ),
+        # The institutions the description names that the case knows (for the coverage gaps).
+        "organisations": ["federale-regering", "vlaamse-regering", "kabinet-ontwikkelingssamenwerking",
+                          "kabinet-demir", "kabinet-brouns", "kamer", "vlaams-parlement",
+                          "belgische-delegatie-cop"],
         "source": "Evaluatierapport Annex 1 (7.1); §4.1.1",
     },
     {
@@ -249,6 +253,7 @@ BOUNDARY_PARTNERS = [
             "partijen, die internationale verantwoordelijkheid moeten opnemen voor mensen op de vlucht "
             "(Outcome 4: Belgische beleidsmakers nemen internationale solidariteit mee in hun beleid)."
         ),
+        "organisations": ["federale-regering", "kabinet-asiel-migratie", "kamer"],
         "source": "Evaluatierapport Annex 1 (7.2); §4.1.1",
     },
 ]

@@ -149,9 +149,17 @@ def load_demo_case() -> LoadResult:
                            statement=c["statement"]), c)
     for a in case.ASSUMPTIONS:
         save(Assumption(theme=themes[a["theme"]], statement=a["statement"]), a)
+    organisations = {
+        o["key"]: save(Organisation(name=o["name"], short_name=o.get("short_name") or "",
+                                    type=o["type"],
+                                    political_level=o.get("political_level") or "",
+                                    spectrum_position=o.get("spectrum_position")), o)
+        for o in case.ORGANISATIONS
+    }
     partners = {
         b["key"]: save(BoundaryPartner(theme=themes[b["theme"]], name=b["name"],
-                                       description=b["description"]), b)
+                                       description=b["description"]), b,
+                       organisations=pick(organisations, b.get("organisations")))
         for b in case.BOUNDARY_PARTNERS
     }
     markers = {
@@ -160,13 +168,6 @@ def load_demo_case() -> LoadResult:
             dossier=dossiers[m["dossier"]] if m.get("dossier") else None,
             level=m["level"], order=m["order"], statement=m["statement"]), m)
         for m in case.PROGRESS_MARKERS
-    }
-    organisations = {
-        o["key"]: save(Organisation(name=o["name"], short_name=o.get("short_name") or "",
-                                    type=o["type"],
-                                    political_level=o.get("political_level") or "",
-                                    spectrum_position=o.get("spectrum_position")), o)
-        for o in case.ORGANISATIONS
     }
     governments = {
         g["key"]: save(Government(name=g["name"], political_level=g["political_level"],

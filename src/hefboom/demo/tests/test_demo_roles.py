@@ -118,3 +118,14 @@ def test_cabinet_contacts_count_for_the_party_of_the_state_secretary_of_the_day(
                                                           "date_to": "2024-12-31", "grain": "year"})
     labels = [row.label for row in response.context["heatmap"].rows]
     assert "CD&V" in labels and "Vooruit" in labels
+
+
+def test_the_demo_boundary_partners_are_reached_through_their_institutions(demo):
+    from hefboom.coverage import reach
+    from hefboom.coverage.selectors import gaps
+
+    reach.rebuild()
+    found = gaps(6, dt.date.today())
+    assert found.markers == []  # each partner's cabinets and parliaments were contacted
+    assert {g.name for g in found.partners} == {  # but not in the last six months
+        "Belgische beleidsmakers (klimaat) (Klimaat)", "Belgische beleidsmakers (migratie) (Migratie)"}
