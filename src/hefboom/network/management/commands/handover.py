@@ -1,7 +1,5 @@
 """`hefboom handover USERNAME`: a staff member's hand-over report as an HTML or PDF file."""
 
-import os
-import tempfile
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
@@ -10,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from hefboom.accounts.models import User
+from hefboom.core.files import check_writable, write_atomically
 from hefboom.network.handover import handover
 from hefboom.network.knowledge import DEFAULT_MONTHS, MAX_MONTHS
 
@@ -51,8 +50,7 @@ class Command(BaseCommand):
         if not 1 <= months <= MAX_MONTHS:
             raise CommandError(f"--months must be between 1 and {MAX_MONTHS}.")
         target = Path(output)
-        if not target.parent.is_dir():
-            raise CommandError(f"Cannot write {target}: the folder {target.parent} does not exist.")
+        check_writable(target)
         with translation.override(language):
             try:
                 report = handover(reading_as, staff_member, months)
@@ -65,14 +63,7 @@ class Command(BaseCommand):
             else:
                 content = render_to_string("network/handover_file.html", {
                     "report": report, "LANGUAGE_CODE": language}).encode()
-        handle, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(content)
-            os.replace(partial, target)
-        except BaseException:
-            Path(partial).unlink(missing_ok=True)
-            raise
+        write_atomically(target, content)
         self.stdout.write(self.style.SUCCESS(
             f"Wrote the hand-over report of {staff_member.username} ({len(report.persons)} "
             f"persons, {len(report.to_introduce)} to introduce) to {target}."))

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from hefboom.core.files import check_writable, write_atomically
 from hefboom.privacy import actions
 
 
@@ -50,12 +51,11 @@ class Command(BaseCommand):
             self._erase(person, options["yes"], options["reason"])
 
     def _export(self, person, fmt, output):
-        if output and not Path(output).parent.is_dir():
-            raise CommandError(f"Cannot write {output}: the folder {Path(output).parent} does "
-                               f"not exist.")
+        if output:
+            check_writable(Path(output))
         content = actions.export_person(person, None, fmt)
         if output:
-            Path(output).write_text(content, encoding="utf-8")
+            write_atomically(Path(output), content.encode("utf-8"))
             self.stderr.write(f"Wrote the {fmt} export of person {person.pk} to {output}.")
         else:
             self.stdout.write(content, ending="")

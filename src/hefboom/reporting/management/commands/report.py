@@ -1,13 +1,12 @@
 """`hefboom report`: the yearly funder report of a programme, as a workbook, a narrative report
 or an IATI file."""
 
-import os
-import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from hefboom.core.files import check_writable, write_atomically
 from hefboom.reporting.formats import FORMATS, ReportError, build
 from hefboom.reporting.selectors import ProgrammeChoiceError, programme_for
 
@@ -38,21 +37,12 @@ class Command(BaseCommand):
             raise CommandError(f"{year} is outside the programme “{chosen}”, which runs from "
                                f"{years[0]} to {years[-1]}; choose a year in that range.")
         target = Path(output)
-        if not target.parent.is_dir():
-            raise CommandError(f"Cannot write {target}: the folder {target.parent} does not exist.")
+        check_writable(target)
         with translation.override(language):
             try:
                 content = build(chosen, year, fmt, language)
             except ReportError as exc:
                 raise CommandError(f"No {fmt} report was written: {exc}") from exc
-        # Write beside the target and rename, so a reader never sees half a file.
-        handle, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(content)
-            os.replace(partial, target)
-        except BaseException:
-            Path(partial).unlink(missing_ok=True)
-            raise
+        write_atomically(target, content)
         self.stdout.write(self.style.SUCCESS(
             f"Wrote the {year} {fmt} report of “{chosen}” to {target} ({len(content):,} bytes)."))
