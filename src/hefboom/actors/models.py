@@ -14,6 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from hefboom.core.models import TrackedModel
 
 
+def held_on(day):
+    """The condition "the role was held on `day`" (open ends count as unbounded); the same rule
+    as `PersonRole.is_held_on` for roles already read."""
+    return ((Q(start_date__isnull=True) | Q(start_date__lte=day))
+            & (Q(end_date__isnull=True) | Q(end_date__gte=day)))
+
+
 class PoliticalLevel(models.TextChoices):
     FEDERAL = "federal", _("Federal")
     FLEMISH = "flemish", _("Flemish")
@@ -126,9 +133,7 @@ class Person(TrackedModel):
 
     def roles_on(self, day):
         """The roles this person held on `day`."""
-        return self.roles.filter(Q(start_date__lte=day) | Q(start_date__isnull=True)).filter(
-            Q(end_date__gte=day) | Q(end_date__isnull=True)
-        )
+        return self.roles.filter(held_on(day))
 
 
 class PersonRole(TrackedModel):

@@ -2,15 +2,7 @@
 organisation's one-holder functions over time. One query for many persons, never one per row.
 """
 
-from django.db.models import Q
-
-from hefboom.actors.models import PersonRole
-
-
-def held_on(day):
-    """The condition "the role was held on `day`" (open ends count as unbounded)."""
-    return ((Q(start_date__isnull=True) | Q(start_date__lte=day))
-            & (Q(end_date__isnull=True) | Q(end_date__gte=day)))
+from hefboom.actors.models import PersonRole, held_on
 
 
 def best_role(roles, day, organisation_ids=()):

@@ -195,9 +195,7 @@ def _recent(contacts, outcomes, query):
 # Autocomplete and inline creation for the quick-capture forms.
 
 def _person_option(person, today):
-    roles = [r for r in person.roles.all()
-             if (r.start_date is None or r.start_date <= today)
-             and (r.end_date is None or r.end_date >= today)]
+    roles = [r for r in person.roles.all() if r.is_held_on(today)]
     option = {"value": person.pk, "text": str(person), "hint": ""}
     if roles:
         role = roles[0]

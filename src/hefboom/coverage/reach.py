@@ -79,6 +79,12 @@ def _roles(m):
     return roles_of
 
 
+def _held(start, end, day) -> bool:
+    """A role from `start` to `end` (None: open) was held on `day`; tuples, not instances, so a
+    rebuild of 100,000 contacts makes no model objects (`PersonRole.is_held_on` is the same rule)."""
+    return (start is None or start <= day) and (end is None or end >= day)
+
+
 def _holders(m):
     """organisation id -> [(person, start, end)] of its one-holder functions (a minister)."""
     holders_of = defaultdict(list)
@@ -99,7 +105,7 @@ class _Context:
     def parties_then(self, person, day):
         """The parties `person` belonged to (any role in a party or in a part of it) on `day`."""
         return {self.organisations[org][2] for org, start, end in self.roles_of.get(person, ())
-                if (start is None or start <= day) and (end is None or end >= day)
+                if _held(start, end, day)
                 and self.organisations[org][2]}
 
 
@@ -126,12 +132,12 @@ def _compute(ctx, contact_ids):
         reached = set(links["organisations"].get(contact_id, ()))
         for person in links["persons"].get(contact_id, ()):
             reached.update(org for org, start, end in ctx.roles_of.get(person, ())
-                           if (start is None or start <= day) and (end is None or end >= day))
+                           if _held(start, end, day))
         keys = set()
         # A cabinet counts for the party of whoever held its one-holder function that day.
         for org in links["organisations"].get(contact_id, ()):
             for person, start, end in ctx.holders_of.get(org, ()):
-                if (start is None or start <= day) and (end is None or end >= day):
+                if _held(start, end, day):
                     keys.update((ReachKind.PARTY.value, str(party))
                                 for party in ctx.parties_then(person, day))
         for org in reached:

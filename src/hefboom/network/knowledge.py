@@ -65,8 +65,25 @@ def render_knowers(knowers) -> SafeString:
     return mark_safe(", ".join(parts))  # noqa: S308 - each name is escaped, n is a number
 
 
+class Known:
+    """What the pages ask of a key person or organisation about the staff who know them
+    (`knowers`: [(user, contacts, last)], active users only)."""
+
+    @property
+    def known_by_one(self) -> bool:
+        return len(self.knowers) == 1
+
+    @property
+    def known_by_none(self) -> bool:
+        return not self.knowers
+
+    @property
+    def knowers_html(self) -> SafeString:
+        return render_knowers(self.knowers)
+
+
 @dataclass
-class KeyContact:
+class KeyContact(Known):
     person: Person
     contacts: int  # in the dossier (or, in a hand-over, with the staff member), in the window
     last: dt.date
@@ -82,22 +99,9 @@ class KeyContact:
         today = timezone.localdate()
         roles = getattr(self.person, "network_roles", None)
         for role in self.person.roles.all() if roles is None else roles:
-            if (role.start_date is None or role.start_date <= today) and (
-                    role.end_date is None or role.end_date >= today):
+            if role.is_held_on(today):
                 return role
         return None
-
-    @property
-    def known_by_one(self) -> bool:
-        return len(self.knowers) == 1
-
-    @property
-    def knowers_html(self) -> SafeString:
-        return render_knowers(self.knowers)
-
-    @property
-    def known_by_none(self) -> bool:
-        return not self.knowers
 
 
 def window_contacts(user, months, today=None):
@@ -153,7 +157,7 @@ def ranked(key_contacts):
 
 
 @dataclass
-class KeyOrganisation:
+class KeyOrganisation(Known):
     """An organisation met in a dossier's contacts (a cabinet, a party...), and who knows it."""
 
     organisation: Organisation
@@ -164,18 +168,6 @@ class KeyOrganisation:
     @property
     def actor(self):
         return self.organisation
-
-    @property
-    def known_by_one(self) -> bool:
-        return len(self.knowers) == 1
-
-    @property
-    def knowers_html(self) -> SafeString:
-        return render_knowers(self.knowers)
-
-    @property
-    def known_by_none(self) -> bool:
-        return not self.knowers
 
 
 @dataclass

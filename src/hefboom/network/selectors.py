@@ -99,12 +99,8 @@ def _shared(records, *relations) -> list:
 def _current_first(roles, today):
     """Roles held today first (latest start first), then past roles by their end, latest first."""
 
-    def current(role):
-        return (role.start_date is None or role.start_date <= today) and (
-            role.end_date is None or role.end_date >= today)
-
     def key(role):
-        is_current = current(role)
+        is_current = role.is_held_on(today)
         moment = role.start_date if is_current else role.end_date
         return (not is_current, -(moment.toordinal() if moment else 0))
 
@@ -128,29 +124,31 @@ def organisation_contacts(user, organisation_ids):
     subquery, not by a condition tested on each of the 100,000 contacts: written as two `IN`
     terms joined by OR, PostgreSQL scans every contact (60 ms instead of 3 on the dataset).
     """
-    direct = Contact.organisations.through.objects.filter(
-        organisation__in=organisation_ids).values("contact_id")
-    on_date = F("contact__date")
-    through_role = Contact.persons.through.objects.filter(
-        Q(person__roles__start_date__isnull=True) | Q(person__roles__start_date__lte=on_date),
-        Q(person__roles__end_date__isnull=True) | Q(person__roles__end_date__gte=on_date),
-        person__roles__organisation__in=organisation_ids,
-    ).values("contact_id")
-    return visible_contacts(user).filter(pk__in=direct.union(through_role))
+    ids = _involving(Contact.organisations, Contact.persons, "contact", organisation_ids)
+    return visible_contacts(user).filter(pk__in=ids)
 
 
 def organisation_outcomes(organisation_ids):
     """Outcomes with the organisations as social actor, or a person holding a role in one of
     them on the outcome's date (one UNION subquery, as for contacts)."""
-    direct = Outcome.social_actor_organisations.through.objects.filter(
-        organisation__in=organisation_ids).values("outcome_id")
-    on_date = F("outcome__date")
-    through_role = Outcome.social_actor_persons.through.objects.filter(
+    ids = _involving(Outcome.social_actor_organisations, Outcome.social_actor_persons,
+                     "outcome", organisation_ids)
+    return Outcome.objects.filter(pk__in=ids)
+
+
+def _involving(organisations, persons, record, organisation_ids):
+    """The ids of records (contacts or outcomes, through their many-to-many `organisations` and
+    `persons`) naming one of the organisations, or a person holding a role in one of them on the
+    record's date: a `... UNION ...` subquery."""
+    direct = organisations.through.objects.filter(
+        organisation__in=organisation_ids).values(f"{record}_id")
+    on_date = F(f"{record}__date")
+    through_role = persons.through.objects.filter(
         Q(person__roles__start_date__isnull=True) | Q(person__roles__start_date__lte=on_date),
         Q(person__roles__end_date__isnull=True) | Q(person__roles__end_date__gte=on_date),
         person__roles__organisation__in=organisation_ids,
-    ).values("outcome_id")
-    return Outcome.objects.filter(pk__in=direct.union(through_role))
+    ).values(f"{record}_id")
+    return direct.union(through_role)
 
 
 def id_list(ids) -> RawSQL:

@@ -29,7 +29,7 @@ def text_fields():
     )
 
     spec = [
-        (Contact, "contact", ("summary", "arguments", "their_position", "follow_up")),
+        (Contact, "contact", ("summary", "arguments", "their_position")),
         (FollowUp, "follow-up", ("description",)),
         (Outcome, "outcome", ("title", "description", "significance", "contribution")),
         (Evidence, "evidence", ("reference", "quote")),
@@ -40,13 +40,7 @@ def text_fields():
         (Narrative, "narrative", ("title", "text")),
         (Journal, "journal", ("narrative",)),
     ]
-    # Fields may leave a model in a later issue (Contact.follow_up moves to FollowUp): only
-    # those that exist are searched.
-    result = []
-    for model, kind, fields in spec:
-        names = {f.name for f in model._meta.get_fields()}
-        result.append((model, kind, tuple(f for f in fields if f in names)))
-    return result
+    return spec
 
 
 def _manager(model):

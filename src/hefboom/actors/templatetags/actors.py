@@ -2,8 +2,8 @@
 
 from django import template
 
-from hefboom.actors.models import PersonRole
-from hefboom.actors.selectors import best_role, held_on, roles_at
+from hefboom.actors.models import PersonRole, held_on
+from hefboom.actors.selectors import best_role, roles_at
 
 register = template.Library()
 
