@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "hefboom.coverage",
     "hefboom.network",
     "hefboom.privacy",
+    "hefboom.plans",
+    "hefboom.synergy",
     "hefboom.imports.excel",
     "hefboom.imports.calendar",
     "hefboom.demo",

@@ -20,6 +20,8 @@ urlpatterns = [
     path("coverage/", include("hefboom.coverage.urls")),
     path("network/", include("hefboom.network.urls")),
     path("privacy/", include("hefboom.privacy.urls")),
+    path("plans/", include("hefboom.plans.urls")),
+    path("synergy/", include("hefboom.synergy.urls")),
     path("import/excel/", include("hefboom.imports.excel.urls")),
     path("import/calendar/", include("hefboom.imports.calendar.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),

@@ -32,6 +32,12 @@ class User(AbstractUser):
         _("daily follow-up digest"), default=False,
         help_text=_("An e-mail each morning with the follow-ups that are overdue or due today."),
     )
+    service = models.ForeignKey(
+        "strategy.Service", verbose_name=_("service"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="staff",
+        help_text=_("The service this colleague works in; new records they log name it by "
+                    "default."),
+    )
     # The day the last digest went out: a second run on the same day sends nothing.
     digest_sent_on = models.DateField(_("digest last sent on"), null=True, blank=True,
                                       editable=False)

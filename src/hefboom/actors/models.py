@@ -350,3 +350,79 @@ class PersonMerge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.merged_name} → {self.into}"
+
+
+class MembershipKind(models.TextChoices):
+    MEMBER = "member", _("Member organisation")
+    COALITION = "coalition", _("Coalition we take part in")
+
+
+class Membership(TrackedModel):
+    """A member organisation of the umbrella, or a coalition the umbrella takes part in, from
+    a date to a date. Activities, outputs and contacts name only partners that were members
+    (or coalitions we were in) on their date."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=MembershipKind.choices)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["organisation__name", "-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="membership_end_after_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} — {self.get_kind_display()} ({self.period})"
+
+    @property
+    def period(self) -> str:
+        return f"{_day(self.start_date, _('?'))} – {_day(self.end_date, _('now'))}"
+
+    def is_held_on(self, day) -> bool:
+        return ((self.start_date is None or self.start_date <= day)
+                and (self.end_date is None or self.end_date >= day))
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if not self.organisation_id:
+            return
+        others = Membership.objects.filter(organisation_id=self.organisation_id).exclude(
+            pk=self.pk)
+        low, high = self.start_date or date.min, self.end_date or date.max
+        for other in others:
+            if (other.start_date or date.min) <= high and low <= (other.end_date or date.max):
+                raise ValidationError(_(
+                    "%(organisation)s already has a membership from %(period)s; end that one "
+                    "first or change its dates."
+                ) % {"organisation": self.organisation, "period": other.period})
+
+
+def partners_on(day):
+    """Organisations that were a member organisation, or a coalition we took part in, on
+    `day` (the condition on `Organisation`)."""
+    return Q(memberships__in=Membership.objects.filter(held_on(day)))
+
+
+def not_partners_on(organisations, day) -> list:
+    """Those of `organisations` that were neither a member nor a coalition of ours on `day`."""
+    ids = {getattr(o, "pk", o) for o in organisations}
+    if not ids or day is None:
+        return []
+    ok = set(Membership.objects.filter(held_on(day), organisation_id__in=ids)
+             .values_list("organisation_id", flat=True))
+    return list(Organisation.objects.filter(pk__in=ids - ok))

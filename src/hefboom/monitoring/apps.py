@@ -10,6 +10,9 @@ class MonitoringConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
+        from hefboom.core.actions import register_write_check
         from hefboom.monitoring.confidence import check_rubric_setting
+        from hefboom.monitoring.partners import check_partners
 
         checks.register(check_rubric_setting)
+        register_write_check(check_partners)

@@ -203,6 +203,30 @@ SCOPES = {
 }
 
 
+def register_scope(model, years_of, programmes_of) -> None:
+    """Lock `model` too (apps that come after reporting call this in `ready()`):
+    `years_of(state)` gives the years a record is dated in, `programmes_of(state, links)` the
+    programmes it belongs to. Records of the model that are really deleted are refused as well
+    when they are in a locked year."""
+    from django.db.models.signals import pre_delete
+
+    from hefboom.core.models import SoftDeletable
+
+    SCOPES[model] = (years_of, programmes_of)
+    if not issubclass(model, SoftDeletable):
+        pre_delete.connect(refuse_locked_delete, sender=model,
+                           dispatch_uid=f"period_lock_{model._meta.label_lower}")
+
+
+def dossier_programmes(ids) -> set[int]:
+    """The programmes of the dossiers `ids` (records or primary keys)."""
+    return _dossier_programmes(ids)
+
+
+def years_between(start, end) -> set[int]:
+    return _years(start, end)
+
+
 def locked_period(record, *, m2m: dict | None = None) -> int | None:
     """The id of an approved reporting period that `record` (as stored, or as it is about to be
     saved with `m2m`) is dated in, or None."""

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from hefboom.actors.models import Organisation
@@ -56,7 +57,18 @@ class Theme(TrackedModel):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        # The default services' names are in the catalogues; a name the organisation typed
+        # has no translation and shows as typed.
+        return gettext(self.name)
+
+
+# The four services of the integrated approach, created on install (migration 0004).
+DEFAULT_SERVICES = (
+    ("policy", gettext_noop("Policy")),
+    ("communication", gettext_noop("Communication")),
+    ("movement", gettext_noop("Movement")),
+    ("international", gettext_noop("International")),
+)
 
 
 class Dossier(TrackedModel):
@@ -82,6 +94,28 @@ class Dossier(TrackedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("strategy:dossier", args=[self.pk])
+
+
+class Service(TrackedModel):
+    """A part of the organisation that works on dossiers: the four services of the integrated
+    approach (policy, communication, movement, international) and any the organisation adds."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(
+        _("active"), default=True,
+        help_text=_("Inactive services keep their history but are no longer offered in forms."),
+    )
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ChangeOutcome(TrackedModel):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from hefboom.actors.models import Organisation, Person
 from hefboom.core.models import AliveManager, SoftDeletable, SoftDeleteQuerySet, TrackedModel
 from hefboom.monitoring.models.base import validate_not_in_future
-from hefboom.strategy.models import Dossier
+from hefboom.strategy.models import Dossier, Service
 
 
 class Channel(models.TextChoices):
@@ -40,7 +40,8 @@ class ContactQuerySet(SoftDeleteQuerySet):
 
 
 class Contact(SoftDeletable, TrackedModel):
-    _history_m2m_fields = ("our_participants", "persons", "organisations", "dossiers")
+    _history_m2m_fields = ("our_participants", "persons", "organisations", "dossiers", "services",
+                           "partners")
 
     date = models.DateField(_("date"), validators=[validate_not_in_future])
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
@@ -57,6 +58,15 @@ class Contact(SoftDeletable, TrackedModel):
         Organisation, verbose_name=_("organisations"), blank=True, related_name="contacts"
     )
     dossiers = models.ManyToManyField(Dossier, verbose_name=_("dossiers"), related_name="contacts")
+    services = models.ManyToManyField(
+        Service, verbose_name=_("services"), blank=True, related_name="contacts",
+        help_text=_("The services of the organisation that took part."),
+    )
+    partners = models.ManyToManyField(
+        Organisation, verbose_name=_("member organisations and coalitions"), blank=True,
+        related_name="joint_contacts",
+        help_text=_("Members or coalitions that took part (a joint lobby meeting)."),
+    )
     summary = models.TextField(_("summary"))
     arguments = models.TextField(_("arguments used"), blank=True)
     their_position = models.TextField(_("their position"), blank=True)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from hefboom.actors.models import Organisation
 from hefboom.core.models import SoftDeletable, TrackedModel
 from hefboom.monitoring.models.base import validate_not_in_future
-from hefboom.strategy.models import Dossier
+from hefboom.strategy.models import Dossier, Service
 
 
 class ActivityType(models.TextChoices):
@@ -24,7 +24,7 @@ class ActivityType(models.TextChoices):
 
 
 class Activity(SoftDeletable, TrackedModel):
-    _history_m2m_fields = ("dossiers", "organisations", "our_participants")
+    _history_m2m_fields = ("dossiers", "organisations", "our_participants", "services", "partners")
 
     title = models.CharField(_("title"), max_length=250)
     type = models.CharField(_("type"), max_length=20, choices=ActivityType.choices)
@@ -42,6 +42,15 @@ class Activity(SoftDeletable, TrackedModel):
         verbose_name=_("our participants"),
         blank=True,
         related_name="activities",
+    )
+    services = models.ManyToManyField(
+        Service, verbose_name=_("services"), blank=True, related_name="activities",
+        help_text=_("The services of the organisation that took part."),
+    )
+    partners = models.ManyToManyField(
+        Organisation, verbose_name=_("member organisations and coalitions"), blank=True,
+        related_name="joint_activities",
+        help_text=_("Members or coalitions that took part or organised it with us."),
     )
 
     class Meta:
@@ -85,12 +94,21 @@ class OutputType(models.TextChoices):
 
 
 class Output(SoftDeletable, TrackedModel):
-    _history_m2m_fields = ("dossiers",)
+    _history_m2m_fields = ("dossiers", "services", "partners")
 
     title = models.CharField(_("title"), max_length=250)
     type = models.CharField(_("type"), max_length=30, choices=OutputType.choices)
     date = models.DateField(_("date"), validators=[validate_not_in_future])
     dossiers = models.ManyToManyField(Dossier, verbose_name=_("dossiers"), related_name="outputs")
+    services = models.ManyToManyField(
+        Service, verbose_name=_("services"), blank=True, related_name="outputs",
+        help_text=_("The services of the organisation that made it."),
+    )
+    partners = models.ManyToManyField(
+        Organisation, verbose_name=_("member organisations and coalitions"), blank=True,
+        related_name="joint_outputs",
+        help_text=_("Members or coalitions that co-signed, co-authored or commissioned it."),
+    )
     url = models.URLField(_("link"), max_length=500, blank=True)
     file = models.FileField(_("file"), upload_to="outputs/%Y/", blank=True)
     description = models.TextField(_("description"), blank=True)
