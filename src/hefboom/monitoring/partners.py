@@ -11,7 +11,9 @@ from hefboom.actors.models import not_partners_on
 
 
 def check_partners(record, user, *, m2m: dict | None = None) -> None:
-    if not hasattr(record, "partners") or getattr(record, "date", None) is None:
+    if not any(f.name == "partners" for f in record._meta.many_to_many):
+        return
+    if getattr(record, "date", None) is None:
         return
     m2m = m2m or {}
     if "partners" in m2m:
