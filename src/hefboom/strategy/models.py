@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
 
 from hefboom.actors.models import Organisation
 from hefboom.core.models import TrackedModel
@@ -57,17 +57,15 @@ class Theme(TrackedModel):
         ]
 
     def __str__(self) -> str:
-        # The default services' names are in the catalogues; a name the organisation typed
-        # has no translation and shows as typed.
-        return gettext(self.name)
+        return self.name
 
 
 # The four services of the integrated approach, created on install (migration 0004).
 DEFAULT_SERVICES = (
-    ("policy", gettext_noop("Policy")),
-    ("communication", gettext_noop("Communication")),
-    ("movement", gettext_noop("Movement")),
-    ("international", gettext_noop("International")),
+    ("policy", pgettext_lazy("service", "Policy")),
+    ("communication", pgettext_lazy("service", "Communication")),
+    ("movement", pgettext_lazy("service", "Movement")),
+    ("international", pgettext_lazy("service", "International")),
 )
 
 
@@ -115,7 +113,9 @@ class Service(TrackedModel):
         ordering = ["order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        # The default services' names are in the catalogues; a name the organisation typed
+        # has no translation and shows as typed.
+        return pgettext("service", self.name)
 
 
 class ChangeOutcome(TrackedModel):
