@@ -98,9 +98,8 @@ def snapshot(contact):
         "links": {name: sorted(getattr(contact, name).values_list("pk", flat=True))
                   for name in Contact._history_m2m_fields},
         "version links": {name: sorted(getattr(version, name).values_list(
-            field, flat=True)) for name, field in (("dossiers", "dossier"), ("persons", "person"),
-                                                   ("organisations", "organisation"),
-                                                   ("our_participants", "user"))},
+            Contact._meta.get_field(name).m2m_reverse_field_name(), flat=True))
+            for name in Contact._history_m2m_fields},
     }
 
 
