@@ -375,3 +375,20 @@ def test_users_choose_their_own_service_on_their_follow_ups_page(client, alice, 
     client.post(reverse("monitoring:my_service"), {"service": ""})
     alice.refresh_from_db()
     assert alice.service is None
+
+
+def test_the_admin_refuses_a_partner_who_was_no_member_on_the_date(
+        client, carol, dossier, coalition, member, policy):
+    client.force_login(carol)
+    url = reverse("admin:monitoring_activity_add")
+    data = {"title": "Via de admin", "type": "event", "date": "2023-06-01",
+            "dossiers": [dossier.pk], "services": [policy.pk], "partners": [coalition.pk]}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Klimaatcoalitie Test was not a member organisation" in response.content.decode()
+    assert not Activity.all_objects.exists()
+    response = client.post(url, data | {"partners": [member.pk]})
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    assert list(activity.partners.all()) == [member]
+    assert [row.organisation_id for row in activity.history.first().partners.all()] == [member.pk]
