@@ -7,11 +7,13 @@ from hefboom.accounts.models import User
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ("username", "first_name", "last_name", "job_title", "role", "is_active")
-    list_filter = ("role", "is_active")
+    list_display = ("username", "first_name", "last_name", "job_title", "role", "service",
+                    "is_active")
+    list_filter = ("role", "service", "is_active")
+    list_select_related = ("service",)
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        (_("Hefboom"), {"fields": ("role", "job_title", "language", "wants_digest")}),
+        (_("Hefboom"), {"fields": ("role", "service", "job_title", "language", "wants_digest")}),
     )
 
     def has_module_permission(self, request):

@@ -1,14 +1,15 @@
-"""Writes of roles and persons: adding and ending a role, and merging a duplicate person.
+"""Writes of roles, memberships and persons: adding and ending a role or a membership, and
+merging a duplicate person.
 
 Each runs in one transaction and validates through the model (`PersonRole.clean`), so the forms,
 the admin and the demo loader refuse the same overlapping roles with the same message.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from hefboom.actors.models import Person, PersonMerge, PersonRole
+from hefboom.actors.models import Membership, Person, PersonMerge, PersonRole
 from hefboom.actors.signals import persons_merged
 from hefboom.core.access import require_record_editor
 from hefboom.core.actions import save_record
@@ -35,6 +36,39 @@ def end_role(user, role: PersonRole, end_date, *, expected_version=None) -> Pers
                                % {"day": role.end_date}})
     role.end_date = end_date
     return save_record(role, user, expected_version=expected_version)
+
+
+def require_membership_editor(user) -> None:
+    """Memberships say who counts as a partner on a date: the M&E officer and administrators
+    keep them."""
+    if not user.can_edit_strategy:
+        raise PermissionDenied(_("Only the M&E officer or an administrator can change "
+                                 "memberships."))
+
+
+def add_membership(user, membership: Membership) -> Membership:
+    """Record that an organisation is a member organisation, or a coalition we take part in,
+    from a date (refused when it overlaps another membership of it, see `Membership.clean`)."""
+    require_membership_editor(user)
+    return save_record(membership, user)
+
+
+def change_membership(user, membership: Membership, *, expected_version=None) -> Membership:
+    """Correct a membership's kind, dates or notes. Records already naming the organisation as
+    partner are not re-checked (their own next save is)."""
+    require_membership_editor(user)
+    return save_record(membership, user, expected_version=expected_version)
+
+
+def end_membership(user, membership: Membership, end_date, *,
+                   expected_version=None) -> Membership:
+    """End a membership on `end_date` (an organisation leaves, a coalition is wound up)."""
+    require_membership_editor(user)
+    if membership.end_date is not None and membership.end_date < end_date:
+        raise ValidationError({"end_date": _("This membership already ended on %(day)s.")
+                               % {"day": membership.end_date}})
+    membership.end_date = end_date
+    return save_record(membership, user, expected_version=expected_version)
 
 
 def _role_key(role):

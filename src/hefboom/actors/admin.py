@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from hefboom.actors.models import Government, Organisation, Person, PersonMerge, PersonRole
+from hefboom.actors.models import (
+    Government,
+    Membership,
+    Organisation,
+    Person,
+    PersonMerge,
+    PersonRole,
+)
 from hefboom.core.admin import TrackedAdmin, TrackedInline
 
 ROLE_FIELDS = ("title", "single_holder", "government", "start_date", "end_date",
@@ -32,12 +39,30 @@ class PersonAdmin(TrackedAdmin):
     inlines = [PersonRoleInline]
 
 
+class MembershipInline(TrackedInline):
+    """The organisation's memberships; `Membership.clean` refuses overlaps as the organisation
+    page does. Kept by the M&E officer and administrators, like on that page."""
+
+    model = Membership
+    fields = ("kind", "start_date", "end_date", "notes")
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.can_edit_strategy
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.can_edit_strategy
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.can_edit_strategy
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(TrackedAdmin):
     list_display = ("name", "short_name", "type", "political_level", "spectrum_position")
-    list_filter = ("type", "political_level")
+    list_filter = ("type", "political_level", "memberships__kind")
     search_fields = ("name", "short_name")
     autocomplete_fields = ("parent",)
+    inlines = [MembershipInline]
 
 
 @admin.register(Government)

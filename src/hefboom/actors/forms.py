@@ -1,10 +1,12 @@
-"""Forms for roles and merges on the person page; saving goes through actors.actions."""
+"""Forms for roles and merges on the person page and memberships on the organisation page;
+saving goes through actors.actions."""
 
 from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from hefboom.actors.models import Government, Organisation, Person, PersonRole
+from hefboom.actors.models import Government, Membership, Organisation, Person, PersonRole
+from hefboom.core.forms import VersionCheckedForm
 from hefboom.core.widgets import AutocompleteOne
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -44,3 +46,21 @@ class MergeForm(forms.Form):
         help_text=_("Its roles, contacts and outcomes move to this person; then it is removed."),
     )
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class MembershipForm(VersionCheckedForm):
+    """A membership of the organisation whose page it is on (set by the view)."""
+
+    class Meta:
+        model = Membership
+        fields = ["kind", "start_date", "end_date", "notes"]
+        widgets = {"start_date": DATE, "end_date": DATE,
+                   "notes": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organisation = organisation
+
+
+class EndMembershipForm(forms.Form):
+    end_date = forms.DateField(label=_("Ended on"), widget=DATE)

@@ -2,7 +2,17 @@
 organisation's one-holder functions over time. One query for many persons, never one per row.
 """
 
-from hefboom.actors.models import PersonRole, held_on
+from django.db.models import Exists, OuterRef
+
+from hefboom.actors.models import Membership, Organisation, PersonRole, held_on
+
+
+def partner_organisations():
+    """Organisations that are or were a member organisation or a coalition of ours (any
+    membership): what a record's `partners` field offers. Whether one was a partner on the
+    record's date is the write check's job (`monitoring/partners.py`)."""
+    return Organisation.objects.filter(
+        Exists(Membership.objects.filter(organisation=OuterRef("pk"))))
 
 
 def best_role(roles, day, organisation_ids=()):

@@ -5,7 +5,7 @@ from itertools import groupby
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,10 +14,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hefboom.actors import actions
-from hefboom.actors.forms import EndRoleForm, MergeForm, RoleForm
+from hefboom.actors.forms import (
+    EndMembershipForm,
+    EndRoleForm,
+    MembershipForm,
+    MergeForm,
+    RoleForm,
+)
 from hefboom.actors.matching import ActorMatcher, persons_named, strip_titles
-from hefboom.actors.models import Government, Organisation, OrganisationType, Person, PersonRole
-from hefboom.actors.selectors import best_role, holder_on
+from hefboom.actors.models import (
+    Government,
+    Membership,
+    Organisation,
+    OrganisationType,
+    Person,
+    PersonRole,
+)
+from hefboom.actors.selectors import best_role, holder_on, partner_organisations
 from hefboom.core.access import require_record_editor, visible_contacts
 from hefboom.core.actions import save_record
 from hefboom.core.forms import run_action
@@ -153,8 +166,64 @@ def organisation_detail(request, pk):
                       in groupby(roles, key=lambda r: r.title)],
         "has_holders": bool(holders),
         "children": organisation.children.all(),
+        "memberships": organisation.memberships.order_by(F("start_date").desc(nulls_last=True)),
+        "today": timezone.localdate(),
         **recent,
     })
+
+
+# Memberships: the organisation as a member organisation or a coalition we take part in.
+
+def _membership_form_page(request, organisation, form, title, status=200):
+    return render(request, "actors/membership_form.html", {
+        "organisation": organisation, "form": form, "title": title}, status=status)
+
+
+def membership_add(request, pk):
+    actions.require_membership_editor(request.user)
+    organisation = get_object_or_404(Organisation, pk=pk)
+    form = MembershipForm(request.POST or None, organisation=organisation)
+    title = _("Add a membership of %(organisation)s") % {"organisation": organisation}
+    if request.method == "POST":
+        if form.is_valid() and run_action(form, actions.add_membership, request.user,
+                                          form.instance):
+            messages.success(request, _("Membership added."))
+            return redirect(organisation.get_absolute_url() + "#memberships")
+        return _membership_form_page(request, organisation, form, title, 400)
+    return _membership_form_page(request, organisation, form, title)
+
+
+def membership_edit(request, pk):
+    actions.require_membership_editor(request.user)
+    membership = get_object_or_404(Membership.objects.select_related("organisation"), pk=pk)
+    organisation = membership.organisation
+    form = MembershipForm(request.POST or None, instance=membership, organisation=organisation)
+    title = _("Change a membership of %(organisation)s") % {"organisation": organisation}
+    if request.method == "POST":
+        if form.is_valid() and run_action(
+                form, actions.change_membership, request.user, form.instance,
+                expected_version=form.cleaned_data.get("expected_version")):
+            messages.success(request, _("Membership changed."))
+            return redirect(organisation.get_absolute_url() + "#memberships")
+        return _membership_form_page(request, organisation, form, title, 400)
+    return _membership_form_page(request, organisation, form, title)
+
+
+@require_POST
+def membership_end(request, pk):
+    actions.require_membership_editor(request.user)
+    membership = get_object_or_404(Membership.objects.select_related("organisation"), pk=pk)
+    form = EndMembershipForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.end_membership(request.user, membership, form.cleaned_data["end_date"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Membership ended."))
+    else:
+        messages.error(request, _("Give the date the membership ended."))
+    return redirect(membership.organisation.get_absolute_url() + "#memberships")
 
 
 def government_list(request):
@@ -217,6 +286,15 @@ def organisation_options(request):
     organisations = Organisation.objects.filter(words_match(query, "name", "short_name"))
     return JsonResponse({"results": [
         {"value": o.pk, "text": str(o), "hint": o.get_type_display()} for o in organisations[:20]
+    ]})
+
+
+def partner_options(request):
+    """Member organisations and coalitions (any membership), for a record's partners."""
+    query = request.GET.get("q", "").strip()
+    partners = partner_organisations().filter(words_match(query, "name", "short_name"))
+    return JsonResponse({"results": [
+        {"value": o.pk, "text": str(o), "hint": o.get_type_display()} for o in partners[:20]
     ]})
 
 

@@ -26,20 +26,28 @@ FOLLOW_UP_FIELDS = {"description": "follow_up", "due_date": "follow_up_due",
                     "owner": "follow_up_owner"}
 
 
+def _links(m2m: dict, **optional) -> dict:
+    """`m2m` plus the optional links that were given: services and partners left out (None)
+    keep what an edited record has (its stored partners are still checked against its date)."""
+    return m2m | {name: list(values) for name, values in optional.items() if values is not None}
+
+
 @transaction.atomic
 def record_contact(user, contact: Contact, *, our_participants, dossiers, persons=(),
-                   organisations=(), follow_ups=(), expected_version=None) -> Contact:
-    """Save a contact and (optionally) new follow-ups of it, all or nothing."""
+                   organisations=(), services=None, partners=None, follow_ups=(),
+                   expected_version=None) -> Contact:
+    """Save a contact and (optionally) new follow-ups of it, all or nothing. A partner must
+    have been a member organisation or a coalition of ours on the contact's date."""
     contact = save_record(
         contact,
         user,
         expected_version=expected_version,
-        m2m={
+        m2m=_links({
             "our_participants": list(our_participants),
             "dossiers": list(dossiers),
             "persons": list(persons),
             "organisations": list(organisations),
-        },
+        }, services=services, partners=partners),
         required_m2m=("our_participants", "dossiers"),
     )
     from hefboom.monitoring.followups import add_follow_up
@@ -57,23 +65,27 @@ def record_contact(user, contact: Contact, *, our_participants, dossiers, person
 
 
 def record_activity(user, activity: Activity, *, dossiers, organisations=(),
-                    our_participants=(), expected_version=None) -> Activity:
+                    our_participants=(), services=None, partners=None,
+                    expected_version=None) -> Activity:
     return save_record(
         activity,
         user,
         expected_version=expected_version,
-        m2m={
+        m2m=_links({
             "dossiers": list(dossiers),
             "organisations": list(organisations),
             "our_participants": list(our_participants),
-        },
+        }, services=services, partners=partners),
         required_m2m=("dossiers",),
     )
 
 
-def record_output(user, output: Output, *, dossiers, expected_version=None) -> Output:
-    return save_record(output, user, m2m={"dossiers": list(dossiers)}, required_m2m=("dossiers",),
-                       expected_version=expected_version)
+def record_output(user, output: Output, *, dossiers, services=None, partners=None,
+                  expected_version=None) -> Output:
+    return save_record(output, user,
+                       m2m=_links({"dossiers": list(dossiers)}, services=services,
+                                  partners=partners),
+                       required_m2m=("dossiers",), expected_version=expected_version)
 
 
 def record_outcome(user, outcome: Outcome, *, dossiers, social_actor_organisations=(),

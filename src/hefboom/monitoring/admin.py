@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404
 
+from hefboom.actors.selectors import partner_organisations
 from hefboom.core.access import get_contact_for_user, visible_contacts
 from hefboom.core.admin import TrackedAdmin, TrackedInline
 from hefboom.monitoring.models import (
@@ -34,13 +35,24 @@ class HidesConfidentialContacts:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+class ServicesAndPartners:
+    """Services as a two-pane choice; partners searched, and only organisations with a
+    membership (whether it held on the record's date is the write check's refusal)."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "partners":
+            kwargs["queryset"] = partner_organisations()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
 @admin.register(Contact)
-class ContactAdmin(TrackedAdmin):
+class ContactAdmin(ServicesAndPartners, TrackedAdmin):
     list_display = ("date", "channel", "summary", "confidentiality")
-    list_filter = ("channel", "confidentiality", "dossiers")
+    list_filter = ("channel", "confidentiality", "dossiers", "services")
     search_fields = ("summary",)
     date_hierarchy = "date"
-    filter_horizontal = ("our_participants", "persons", "organisations", "dossiers")
+    filter_horizontal = ("our_participants", "persons", "organisations", "dossiers", "services")
+    autocomplete_fields = ("partners",)
 
     def get_queryset(self, request):
         return visible_contacts(request.user)
@@ -57,19 +69,21 @@ class ContactAdmin(TrackedAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(TrackedAdmin):
+class ActivityAdmin(ServicesAndPartners, TrackedAdmin):
     list_display = ("date", "title", "type")
-    list_filter = ("type", "dossiers")
+    list_filter = ("type", "dossiers", "services")
     search_fields = ("title",)
-    filter_horizontal = ("dossiers", "organisations", "our_participants")
+    filter_horizontal = ("dossiers", "organisations", "our_participants", "services")
+    autocomplete_fields = ("partners",)
 
 
 @admin.register(Output)
-class OutputAdmin(TrackedAdmin):
+class OutputAdmin(ServicesAndPartners, TrackedAdmin):
     list_display = ("date", "title", "type")
-    list_filter = ("type", "dossiers")
+    list_filter = ("type", "dossiers", "services")
     search_fields = ("title", "full_text")
-    filter_horizontal = ("dossiers",)
+    filter_horizontal = ("dossiers", "services")
+    autocomplete_fields = ("partners",)
 
 
 class EvidenceInline(TrackedInline):

@@ -61,7 +61,8 @@ def _next_due(contact):
 
 
 # Related records the columns read, fetched once per export rather than per row.
-PREFETCH = {"contacts": ("follow_ups__owner",)}
+PREFETCH = {"contacts": ("follow_ups__owner", "partners"), "activities": ("partners",),
+            "outputs": ("partners",)}
 
 COLUMNS = {
     "contacts": [
@@ -73,6 +74,8 @@ COLUMNS = {
         Column(_("Organisations"), lambda r: _names(r.organisations), 30),
         Column(_("Our participants"), lambda r: _names(r.our_participants), 25),
         Column(_("Dossiers"), lambda r: _names(r.dossiers), 25),
+        Column(_("Services"), lambda r: _names(r.services), 25),
+        Column(_("Member organisations and coalitions"), lambda r: _names(r.partners), 30),
         Column(_("Arguments used"), lambda r: r.arguments, 40),
         Column(_("Their position"), lambda r: r.their_position, 40),
         Column(_("Follow-ups"), lambda r: _follow_ups(r), 40),
@@ -87,6 +90,8 @@ COLUMNS = {
         Column(_("Organisations"), lambda r: _names(r.organisations), 30),
         Column(_("Our participants"), lambda r: _names(r.our_participants), 25),
         Column(_("Dossiers"), lambda r: _names(r.dossiers), 25),
+        Column(_("Services"), lambda r: _names(r.services), 25),
+        Column(_("Member organisations and coalitions"), lambda r: _names(r.partners), 30),
         Column(_("Description"), lambda r: r.description, 60),
     ],
     "outputs": [
@@ -94,6 +99,8 @@ COLUMNS = {
         Column(_("Type"), lambda r: r.get_type_display(), 22),
         Column(_("Title"), lambda r: r.title, 50),
         Column(_("Dossiers"), lambda r: _names(r.dossiers), 25),
+        Column(_("Services"), lambda r: _names(r.services), 25),
+        Column(_("Member organisations and coalitions"), lambda r: _names(r.partners), 30),
         Column(_("Link"), lambda r: r.url, 40),
         Column(_("Description"), lambda r: r.description, 60),
     ],

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hefboom.accounts.models import User
 from hefboom.actors.models import Organisation, OrganisationType, Person, PoliticalLevel
+from hefboom.actors.selectors import partner_organisations
 from hefboom.core.widgets import AutocompleteOne
 from hefboom.monitoring.models import (
     ActivityType,
@@ -15,7 +16,7 @@ from hefboom.monitoring.models import (
     OutputType,
     Substantiation,
 )
-from hefboom.strategy.models import Dossier, Theme
+from hefboom.strategy.models import Dossier, Service, Theme
 
 DATE = {"type": "date"}
 
@@ -26,6 +27,10 @@ def _person():
 
 def _organisation():
     return AutocompleteOne(reverse_lazy("actors:organisation_options"))
+
+
+def _partner():
+    return AutocompleteOne(reverse_lazy("actors:partner_options"))
 
 
 def _parties(request=None):
@@ -58,6 +63,17 @@ class RecordFilter(filters.FilterSet):
         return qs
 
 
+class WorkFilter(RecordFilter):
+    """Contacts, activities and outputs: also by the service involved and the member
+    organisation or coalition that took part (one value each, so no repeated rows)."""
+
+    service = filters.ModelChoiceFilter(field_name="services", queryset=Service.objects.all(),
+                                        label=_("Service"))
+    partner = filters.ModelChoiceFilter(field_name="partners", queryset=partner_organisations(),
+                                        label=_("Member organisation or coalition"),
+                                        widget=_partner())
+
+
 def filter_party(organisations_field, persons_field):
     """Records involving a party: the party itself, its groups and services, or its members."""
 
@@ -72,7 +88,7 @@ def filter_party(organisations_field, persons_field):
     return apply
 
 
-class ContactFilter(RecordFilter):
+class ContactFilter(WorkFilter):
     channel = filters.ChoiceFilter(choices=Channel.choices, label=_("Channel"))
     person = filters.ModelChoiceFilter(field_name="persons", queryset=Person.objects.all(),
                                        label=_("Person"), widget=_person())
@@ -93,7 +109,7 @@ class ContactFilter(RecordFilter):
                                    label=_("Sort"))
 
 
-class ActivityFilter(RecordFilter):
+class ActivityFilter(WorkFilter):
     type = filters.ChoiceFilter(choices=ActivityType.choices, label=_("Type"))
     organisation = filters.ModelChoiceFilter(field_name="organisations",
                                              queryset=Organisation.objects.all(),
@@ -112,7 +128,7 @@ class ActivityFilter(RecordFilter):
                                    label=_("Sort"))
 
 
-class OutputFilter(RecordFilter):
+class OutputFilter(WorkFilter):
     type = filters.ChoiceFilter(choices=OutputType.choices, label=_("Type"))
     participant = filters.ModelChoiceFilter(field_name="created_by",
                                             queryset=User.objects.filter(is_active=True),

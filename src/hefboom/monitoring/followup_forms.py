@@ -8,6 +8,7 @@ from hefboom.core.forms import VersionCheckedForm
 from hefboom.monitoring.followups import owner_choices
 from hefboom.monitoring.forms import DATE
 from hefboom.monitoring.models import FollowUp
+from hefboom.strategy.models import Service
 
 
 class FollowUpForm(VersionCheckedForm):
@@ -49,3 +50,18 @@ class DigestForm(forms.ModelForm):
         labels = {"wants_digest": _("Send me a daily e-mail with my overdue and due follow-ups"),
                   "language": _("Language of the e-mail")}
         help_texts = {"wants_digest": ""}  # the card above the form says it
+
+
+class ServiceSettingForm(forms.ModelForm):
+    """The user's own service: new contacts, activities and outputs they log name it."""
+
+    class Meta:
+        model = User
+        fields = ["service"]
+        labels = {"service": _("My service")}
+        help_texts = {"service": _("Ticked for you on new contacts, activities and outputs; "
+                                   "you can untick it or add others on each record.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = Service.objects.filter(is_active=True)

@@ -7,6 +7,7 @@ from hefboom.monitoring import followup_views
 urlpatterns = [
     path("follow-ups/", followup_views.personal_list, name="follow_ups"),
     path("follow-ups/digest/", followup_views.digest_setting, name="follow_up_digest"),
+    path("follow-ups/service/", followup_views.service_setting, name="my_service"),
     path("contacts/<int:pk>/follow-ups/new/", followup_views.follow_up_create,
          name="follow_up_create"),
     path("follow-ups/<int:pk>/done/", followup_views.follow_up_complete, name="follow_up_done"),

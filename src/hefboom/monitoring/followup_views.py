@@ -1,5 +1,6 @@
 """Follow-ups: add one to a contact, mark done, reopen, change owner or due date; the personal
-list of what is overdue, due today and coming up; the user's daily-digest setting."""
+list of what is overdue, due today and coming up; the user's own settings (the daily digest,
+their service)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -10,7 +11,12 @@ from django.views.decorators.http import require_POST
 from hefboom.core.access import get_contact_for_user, require_record_editor
 from hefboom.core.forms import attempt, run_action
 from hefboom.monitoring import followups
-from hefboom.monitoring.followup_forms import DigestForm, FollowUpForm, ReassignForm
+from hefboom.monitoring.followup_forms import (
+    DigestForm,
+    FollowUpForm,
+    ReassignForm,
+    ServiceSettingForm,
+)
 from hefboom.monitoring.models import FollowUp
 
 BUCKET_SIZE = 100
@@ -36,6 +42,7 @@ def personal_list(request):
         "owner": owner,
         "owner_choices": choices,
         "digest_form": DigestForm(instance=user) if owner == user else None,
+        "service_form": ServiceSettingForm(instance=user) if owner == user else None,
         # A bucket shows its first BUCKET_SIZE items (years of forgotten follow-ups would
         # otherwise make a page nobody reads); its heading has the full count.
         "bucket_size": BUCKET_SIZE, "bucket_limit": f":{BUCKET_SIZE}", "bucket_rest": -BUCKET_SIZE,
@@ -52,6 +59,17 @@ def digest_setting(request):
                                         "address: ask an administrator to add one."))
         else:
             messages.success(request, _("Your digest setting was saved."))
+    else:
+        messages.error(request, " ".join(" ".join(e) for e in form.errors.values()))
+    return redirect("monitoring:follow_ups")
+
+
+@require_POST
+def service_setting(request):
+    form = ServiceSettingForm(request.POST, instance=request.user)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Your service was saved."))
     else:
         messages.error(request, " ".join(" ".join(e) for e in form.errors.values()))
     return redirect("monitoring:follow_ups")

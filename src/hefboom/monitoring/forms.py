@@ -1,12 +1,14 @@
 """Forms for logging and editing monitoring records; saving goes through monitoring.actions."""
 
 from django import forms
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hefboom.accounts.models import User
+from hefboom.actors.selectors import partner_organisations
 from hefboom.core.access import visible_contacts
 from hefboom.core.forms import VersionCheckedForm
 from hefboom.core.widgets import Autocomplete, AutocompleteOne
@@ -20,6 +22,7 @@ from hefboom.monitoring.models import (
     Outcome,
     Output,
 )
+from hefboom.strategy.models import Service
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Dossiers are few: tick boxes beat a multi-select.
@@ -28,12 +31,34 @@ DOSSIERS = forms.CheckboxSelectMultiple
 PERSONS = Autocomplete(reverse_lazy("actors:person_options"), reverse_lazy("actors:person_create"))
 ORGANISATIONS = Autocomplete(reverse_lazy("actors:organisation_options"),
                              reverse_lazy("actors:organisation_create"))
+# Services are a handful: tick boxes. Partners are the organisations with a membership,
+# searched on the server like other organisations (no inline creation: a partner needs a
+# membership first, recorded on the organisation's page).
+SERVICES = forms.CheckboxSelectMultiple
+PARTNERS = Autocomplete(reverse_lazy("actors:partner_options"), preload=True)
 
 
 class RecordForm(VersionCheckedForm):
     """A model form whose many-to-many fields are saved by an action, not by the form."""
 
     m2m_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "services" in self.fields:
+            self.setup_services(user)
+        if "partners" in self.fields:
+            self.fields["partners"].queryset = partner_organisations()
+
+    def setup_services(self, user) -> None:
+        """Offer the active services (and any inactive one the record already names, so an
+        edit keeps it); a new record starts with the user's own service ticked."""
+        field = self.fields["services"]
+        named = self.instance.services.all() if self.instance.pk else Service.objects.none()
+        field.queryset = Service.objects.filter(Q(is_active=True) | Q(pk__in=named))
+        if (self.instance._state.adding and not self.is_bound and user is not None
+                and getattr(user, "service_id", None)):
+            self.initial.setdefault("services", [user.service_id])
 
     def action_arguments(self) -> dict:
         arguments = {name: self.cleaned_data.get(name) or [] for name in self.m2m_fields}
@@ -78,19 +103,21 @@ class FollowUpFields(forms.Form):
 
 
 class ContactForm(FollowUpFields, RecordForm):
-    m2m_fields = ("our_participants", "dossiers", "persons", "organisations")
+    m2m_fields = ("our_participants", "dossiers", "persons", "organisations", "services",
+                  "partners")
 
     class Meta:
         model = Contact
         fields = [
-            "date", "channel", "is_formal", "our_participants", "persons", "organisations",
-            "dossiers", "summary", "arguments", "their_position", "confidentiality",
+            "date", "channel", "is_formal", "our_participants", "services", "persons",
+            "organisations", "partners", "dossiers", "summary", "arguments", "their_position",
+            "confidentiality",
         ]
-        widgets = {"date": DATE, "dossiers": DOSSIERS,
-                   "persons": PERSONS, "organisations": ORGANISATIONS}
+        widgets = {"date": DATE, "dossiers": DOSSIERS, "services": SERVICES,
+                   "persons": PERSONS, "organisations": ORGANISATIONS, "partners": PARTNERS}
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["our_participants"].queryset = User.objects.filter(is_active=True)
         self.fields["dossiers"].required = True
         self.fields["our_participants"].required = True
@@ -114,23 +141,25 @@ class ContactForm(FollowUpFields, RecordForm):
 
 
 class ActivityForm(RecordForm):
-    m2m_fields = ("dossiers", "organisations", "our_participants")
+    m2m_fields = ("dossiers", "organisations", "our_participants", "services", "partners")
 
     class Meta:
         model = Activity
-        fields = ["title", "type", "date", "end_date", "description", "dossiers", "organisations",
-                  "our_participants"]
-        widgets = {"date": DATE, "end_date": DATE, "dossiers": DOSSIERS,
-                   "organisations": ORGANISATIONS}
+        fields = ["title", "type", "date", "end_date", "description", "dossiers", "services",
+                  "organisations", "partners", "our_participants"]
+        widgets = {"date": DATE, "end_date": DATE, "dossiers": DOSSIERS, "services": SERVICES,
+                   "organisations": ORGANISATIONS, "partners": PARTNERS}
 
 
 class OutputForm(RecordForm):
-    m2m_fields = ("dossiers",)
+    m2m_fields = ("dossiers", "services", "partners")
 
     class Meta:
         model = Output
-        fields = ["title", "type", "date", "dossiers", "url", "file", "description", "full_text"]
-        widgets = {"date": DATE, "dossiers": DOSSIERS}
+        fields = ["title", "type", "date", "dossiers", "services", "partners", "url", "file",
+                  "description", "full_text"]
+        widgets = {"date": DATE, "dossiers": DOSSIERS, "services": SERVICES,
+                   "partners": PARTNERS}
 
 
 class OutcomeForm(RecordForm):

@@ -2,7 +2,7 @@
 
 The form opens in a dialog (HTMX, no page reload); what it saves goes through the same actions
 as the full forms. Defaults: today, the user as participant, a meeting, the user's dossiers
-first, and the organisation a chosen person currently works for.
+first, the user's own service, and the organisation a chosen person currently works for.
 """
 
 import json
@@ -18,9 +18,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hefboom.core.access import require_record_editor
+from hefboom.core.forms import add_refusal
 from hefboom.core.widgets import Autocomplete
 from hefboom.monitoring import actions
-from hefboom.monitoring.forms import DATE, ORGANISATIONS, PERSONS, RecordForm
+from hefboom.monitoring.forms import (
+    DATE,
+    ORGANISATIONS,
+    PARTNERS,
+    PERSONS,
+    SERVICES,
+    RecordForm,
+)
 from hefboom.monitoring.models import Activity, Channel, Contact, FollowUp, Outcome, Output
 
 DOSSIERS = Autocomplete(reverse_lazy("strategy:dossier_options"), preload=True)
@@ -28,7 +36,7 @@ SHORT_TEXT = forms.Textarea(attrs={"rows": 2})
 
 
 class QuickContactForm(RecordForm):
-    m2m_fields = ("dossiers", "persons", "organisations")
+    m2m_fields = ("dossiers", "persons", "organisations", "services", "partners")
     confidential = forms.BooleanField(label=gettext_lazy("Confidential"), required=False)
     # One optional follow-up, owned by the user logging the contact.
     follow_up = forms.CharField(label=gettext_lazy("Follow-up"), required=False,
@@ -38,12 +46,14 @@ class QuickContactForm(RecordForm):
 
     class Meta:
         model = Contact
-        fields = ["persons", "dossiers", "summary", "date", "channel", "organisations"]
+        fields = ["persons", "dossiers", "summary", "date", "channel", "organisations",
+                  "services", "partners"]
         widgets = {"persons": PERSONS, "organisations": ORGANISATIONS, "dossiers": DOSSIERS,
-                   "date": DATE, "summary": SHORT_TEXT}
+                   "date": DATE, "summary": SHORT_TEXT, "services": SERVICES,
+                   "partners": PARTNERS}
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.user = user
         self.fields["dossiers"].required = True
         self.fields["persons"].help_text = ""
@@ -74,38 +84,42 @@ class QuickContactForm(RecordForm):
 
 
 class QuickOutputForm(RecordForm):
-    m2m_fields = ("dossiers",)
+    m2m_fields = ("dossiers", "services", "partners")
 
     class Meta:
         model = Output
-        fields = ["title", "type", "dossiers", "date", "url"]
-        widgets = {"dossiers": DOSSIERS, "date": DATE}
+        fields = ["title", "type", "dossiers", "date", "url", "services", "partners"]
+        widgets = {"dossiers": DOSSIERS, "date": DATE, "services": SERVICES,
+                   "partners": PARTNERS}
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.initial.setdefault("date", timezone.localdate())
 
     def save_with(self, user):
-        return actions.record_output(user, self.save(commit=False),
-                                     dossiers=self.cleaned_data["dossiers"])
+        arguments = self.action_arguments()
+        arguments.pop("expected_version")
+        return actions.record_output(user, self.save(commit=False), **arguments)
 
 
 class QuickActivityForm(RecordForm):
-    m2m_fields = ("dossiers", "organisations")
+    m2m_fields = ("dossiers", "organisations", "services", "partners")
 
     class Meta:
         model = Activity
-        fields = ["title", "type", "dossiers", "date", "organisations"]
-        widgets = {"dossiers": DOSSIERS, "organisations": ORGANISATIONS, "date": DATE}
+        fields = ["title", "type", "dossiers", "date", "organisations", "services", "partners"]
+        widgets = {"dossiers": DOSSIERS, "organisations": ORGANISATIONS, "date": DATE,
+                   "services": SERVICES, "partners": PARTNERS}
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.initial.setdefault("date", timezone.localdate())
 
     def save_with(self, user):
+        arguments = self.action_arguments()
+        arguments.pop("expected_version")
         return actions.record_activity(user, self.save(commit=False), our_participants=[user],
-                                       dossiers=self.cleaned_data["dossiers"],
-                                       organisations=self.cleaned_data["organisations"])
+                                       **arguments)
 
 
 class QuickOutcomeForm(RecordForm):
@@ -145,8 +159,8 @@ def quick_capture(request, kind):
     if request.method == "POST" and form.is_valid():
         try:
             record = form.save_with(request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        except ValidationError as exc:  # e.g. a partner that was no member on the date
+            add_refusal(form, exc)
         else:
             message = _("Saved: %(record)s") % {"record": record}
             if request.htmx:

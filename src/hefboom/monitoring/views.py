@@ -49,20 +49,21 @@ def _record_list(request, kind, filterset_class, queryset, template):
 
 def contact_list(request):
     contacts = visible_contacts(request.user).prefetch_related(
-        "dossiers", "persons", "organisations", "our_participants"
+        "dossiers", "persons", "organisations", "our_participants", "services"
     )
     return _record_list(request, "contacts", ContactFilter, contacts,
                         "monitoring/contact_list.html")
 
 
 def activity_list(request):
-    activities = Activity.objects.prefetch_related("dossiers", "organisations", "our_participants")
+    activities = Activity.objects.prefetch_related("dossiers", "organisations", "our_participants",
+                                                   "services")
     return _record_list(request, "activities", ActivityFilter, activities,
                         "monitoring/activity_list.html")
 
 
 def output_list(request):
-    outputs = Output.objects.prefetch_related("dossiers")
+    outputs = Output.objects.prefetch_related("dossiers", "services")
     return _record_list(request, "outputs", OutputFilter, outputs, "monitoring/output_list.html")
 
 
@@ -108,8 +109,8 @@ def output_detail(request, pk):
 
 def _edit(request, form_class, action, instance, template_title):
     require_record_editor(request.user)
-    kwargs = {"user": request.user} if form_class is ContactForm else {}
-    form = form_class(request.POST or None, request.FILES or None, instance=instance, **kwargs)
+    form = form_class(request.POST or None, request.FILES or None, instance=instance,
+                      user=request.user)
     if request.method == "POST" and form.is_valid():
         record = run_action(form, action, request.user, form.save(commit=False),
                             **form.action_arguments())

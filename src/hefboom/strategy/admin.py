@@ -8,6 +8,7 @@ from hefboom.strategy.models import (
     Dossier,
     Programme,
     ProgressMarker,
+    Service,
     Theme,
 )
 
@@ -81,3 +82,15 @@ class ProgressMarkerAdmin(StrategyAdmin):
     list_display = ("boundary_partner", "level", "order", "statement", "dossier")
     list_filter = ("level", "boundary_partner__theme", "dossier")
     search_fields = ("statement",)
+
+
+@admin.register(Service)
+class ServiceAdmin(StrategyAdmin):
+    """The organisation's services: add, rename, reorder; an inactive one keeps its history but
+    is no longer offered in forms."""
+
+    list_display = ("name", "code", "order", "is_active")
+    list_editable = ("order", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("name", "code")
+    prepopulated_fields = {"code": ("name",)}
