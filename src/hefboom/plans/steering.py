@@ -18,7 +18,7 @@ DEFAULT_OUTCOME_MONTHS = 3
 # How far ahead moments and due steps are listed.
 AHEAD_MONTHS = 3
 # A steering page lists at most this many open follow-ups; the rest are on the follow-up list.
-FOLLOW_UP_LIMIT = 100
+FOLLOW_UP_LIMIT = 50
 
 OPEN_STEP_STATUSES = (StepStatus.PLANNED, StepStatus.UNDER_WAY)
 
