@@ -2,6 +2,7 @@
 status of each dossier's current plan, recent outcomes, open follow-ups and what lies ahead
 (political moments and plan steps falling due)."""
 
+from calendar import monthrange
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,15 +26,9 @@ OPEN_STEP_STATUSES = (StepStatus.PLANNED, StepStatus.UNDER_WAY)
 
 def months_back(day: date, months: int) -> date:
     """`day` moved back by whole calendar months (clipped to the month's last day)."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def months_ahead(day: date, months: int) -> date:
@@ -57,7 +52,7 @@ class PlanStatusRow:
     plan: DossierPlan | None
     today: date
     steps: list = field(default_factory=list)
-    by_status: list = field(default_factory=list)  # [(status label, count)] in status order
+    by_status: list = field(default_factory=list)  # [(status, label, count)] in status order
     overdue: list = field(default_factory=list)
     flagged: list = field(default_factory=list)
 
