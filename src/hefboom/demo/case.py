@@ -3134,3 +3134,411 @@ INDICATORS = [
         "source": "Evaluatierapport §4.6",
     },
 ]
+
+
+# ---------------------------------------------------------------------------------------------
+# The integrated approach (issue 10): services, partners, memberships, dossier plans, moments.
+# ---------------------------------------------------------------------------------------------
+
+# The service each staff login works in (§4.3 names the four services).
+STAFF_SERVICES = {
+    "policy-migration": "policy",
+    "policy-climate": "policy",
+    "communication": "communication",
+    "movement": "movement",
+}
+
+# Member organisations and coalitions we take part in. The report names them as members or
+# partners but gives no dates: the memberships are open at both ends.
+MEMBERSHIPS = [
+    {"organisation": "klimaatcoalitie", "kind": "coalition",
+     "notes": "Rond klimaat krijgt de betrokkenheid van de leden vorm via de Klimaatcoalitie.",
+     "source": "Evaluatierapport §4.5"},
+    {"organisation": "werkgroep-arbeidsmigratie", "kind": "coalition",
+     "notes": "Met ACV, Fairwork België en Orbit vzw.",
+     "source": "Evaluatierapport §4.1.1.1"},
+    {"organisation": "netwerk-solidaire-gemeenten", "kind": "coalition",
+     "notes": "Initiatief van 11.11.11, Vluchtelingenwerk Vlaanderen, Caritas, Amnesty en "
+              "Beweging.net.",
+     "source": "Evaluatierapport §4.3"},
+    {"organisation": "can", "kind": "coalition",
+     "notes": "Via CAN (het Europese klimaatnetwerk) droeg 11.11.11 bij aan de COP.",
+     "source": "Evaluatierapport §4.1.2.1"},
+    {"organisation": "vluchtelingenwerk", "kind": "member",
+     "notes": "Een van de leden die zeer betrokken zijn bij het thema migratie.",
+     "source": "Evaluatierapport §4.5"},
+    {"organisation": "amnesty", "kind": "member",
+     "notes": "Een van de leden die zeer betrokken zijn bij het thema migratie.",
+     "source": "Evaluatierapport §4.5"},
+    {"organisation": "caritas", "kind": "member",
+     "notes": "Een van de leden die zeer betrokken zijn bij het thema migratie.",
+     "source": "Evaluatierapport §4.5"},
+    {"organisation": "orbit", "kind": "member",
+     "notes": "Lid van de Werkgroep Arbeidsmigratie; zeer betrokken bij migratie.",
+     "source": "Evaluatierapport §4.1.1.1; §4.5"},
+    {"organisation": "fairwork", "kind": "member",
+     "notes": "Lid van de Werkgroep Arbeidsmigratie; zeer betrokken bij migratie.",
+     "source": "Evaluatierapport §4.1.1.1; §4.5"},
+]
+
+# Loss and damage: "in combinatie met beleidsbeïnvloeding zijn er Kenyaanse activisten naar
+# België gehaald, die deel hebben uitgemaakt van beleidsbeïnvloeding en gelinkt zijn aan de
+# klimaatmars, die ook gekoppeld was aan de beweging. Dit alles is gemediatiseerd" (§4.3). The
+# report dates none of it; like the outcome it led to, the records carry the programme's first year.
+CONTACTS += [
+    {
+        "key": "c-keniaanse-activisten-beleidsmakers",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "channel": "meeting",
+        "formal": True,
+        "our_participants": ["policy-climate"],
+        "persons": [],
+        "organisations": [],
+        "dossiers": ["loss-and-damage"],
+        "summary": (
+            "Keniaanse klimaatactivisten, door 11.11.11 naar België gehaald, spreken met Belgische "
+            "beleidsmakers over de schade en verliezen door de klimaatcrisis (loss and damage)."
+        ),
+        "arguments": "Getuigenissen uit het Globale Zuiden: wie het minst bijdroeg, lijdt het meest.",
+        "their_position": "",
+        "follow_up": "",
+        "confidentiality": "normal",
+        "source": "Evaluatierapport §4.3",
+    },
+]
+
+ACTIVITIES += [
+    {
+        "key": "a-keniaanse-activisten",
+        "title": "Keniaanse klimaatactivisten naar België gehaald",
+        "type": "event",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "end_date": None,
+        "dossiers": ["loss-and-damage"],
+        "organisations": [],
+        "description": (
+            "In combinatie met beleidsbeïnvloeding haalde 11.11.11 Keniaanse activisten naar België; zij "
+            "namen deel aan de beleidsbeïnvloeding en aan de klimaatmars."
+        ),
+        "source": "Evaluatierapport §4.3",
+    },
+    {
+        "key": "a-klimaatmars",
+        "title": "Klimaatmars met de Klimaatcoalitie",
+        "type": "campaign",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "end_date": None,
+        "dossiers": ["loss-and-damage", "klimaatfinanciering"],
+        "organisations": ["klimaatcoalitie"],
+        "description": (
+            "11.11.11 mobiliseert mee voor de jaarlijkse klimaatmars, vaak in het kader van de "
+            "Klimaatcoalitie; de Keniaanse activisten waren eraan gelinkt."
+        ),
+        "source": "Evaluatierapport §4.1.2.1; §4.3",
+    },
+]
+
+OUTPUTS += [
+    {
+        "key": "o-media-loss-and-damage",
+        "title": "Mediawerk rond loss and damage en de Keniaanse activisten",
+        "type": "press_release",
+        "date": datetime.date(2022, 1, 1),
+        "date_approximate": True,
+        "dossiers": ["loss-and-damage"],
+        "description": (
+            "Persberichten en interviews rond het bezoek van de Keniaanse activisten en de klimaatmars, "
+            "waardoor loss and damage bij de bredere bevolking bekend raakte."
+        ),
+        "source": "Evaluatierapport §4.3",
+    },
+]
+
+CONTRIBUTIONS += [
+    {
+        "outcome": "oc-loss-and-damage-opening",
+        "activity": "a-keniaanse-activisten",
+        "narrative": (
+            "Rond loss and damage werkten de diensten goed samen: de Keniaanse activisten namen deel "
+            "aan de beleidsbeïnvloeding, de klimaatmars en het mediawerk."
+        ),
+        "source": "Evaluatierapport §4.3",
+    },
+    {
+        "outcome": "oc-loss-and-damage-opening",
+        "output": "o-media-loss-and-damage",
+        "narrative": "Het mediawerk socialiseerde loss and damage bij de bredere bevolking.",
+        "source": "Evaluatierapport §4.3",
+    },
+]
+
+# The services (and partners) of each contact, activity and output; the source says where the
+# report describes who did the work. Contacts by a policy officer are the policy service's.
+_POLICY = {"services": ["policy"], "source": "§4.3 (lobbywerk door de beleidsdienst)"}
+RECORD_SERVICES = {
+    # migration contacts: lobby work of the policy service
+    "c-2022-kabinet-mahdi-frontex": _POLICY,
+    "c-2022-hoorzitting-frontex": _POLICY,
+    "c-2022-kabinet-kitir-remittances": _POLICY,
+    "c-2022-administratie-remittances": _POLICY,
+    "c-2023-kabinet-de-moor-imc": _POLICY,
+    "c-2023-kabinet-de-sutter-imc": _POLICY,
+    "c-2023-kabinet-dermagne-imc": _POLICY,
+    "c-2023-kabinet-brouns-imc": _POLICY,
+    "c-2023-kabinet-asiel-na-campagne": _POLICY,
+    "c-2023-kabinet-de-moor-tunesie": _POLICY,
+    "c-2023-kabinet-de-moor-tunesie-opvolging": _POLICY,
+    "c-2024-kabinet-gennez-libie": _POLICY,
+    "c-kabinet-demir-klimaat": _POLICY,
+    "c-2023-cop28-delegatie": {
+        "services": ["policy"], "partners": ["klimaatcoalitie"],
+        "source": "§4.2 (11.11.11/Klimaatcoalitie op COP28)"},
+    "c-2024-cop29-ontbijt": _POLICY,
+    "c-keniaanse-activisten-beleidsmakers": {
+        "services": ["policy", "international"],
+        "source": "§4.3 (activisten uit het Zuiden bij beleidsmakers)"},
+    # activities
+    "a-2022-vub-studie-werkgroep": {
+        "services": ["policy"], "partners": ["werkgroep-arbeidsmigratie", "orbit", "fairwork"],
+        "source": "§4.1.1.1 (samen met de Werkgroep Arbeidsmigratie)"},
+    "a-2022-lobbytraject-imc": {
+        "services": ["policy"], "partners": ["werkgroep-arbeidsmigratie"],
+        "source": "§4.1.1.1"},
+    "a-lobby-hervestiging": {
+        "services": ["policy"], "partners": ["vluchtelingenwerk", "caritas"],
+        "source": "§4.5 (dossiers in gemeenschappelijk overleg met de leden)"},
+    "a-2023-campagne-mooi-gezegd": {
+        "services": ["communication", "policy"],
+        "source": "§4.3 (goede samenwerking beleid en communicatie bij de pushbackcampagne)"},
+    "a-klimaatcoalitie-politieke-werkgroep": {
+        "services": ["policy"], "partners": ["klimaatcoalitie"], "source": "§4.1.2.2; §4.5"},
+    "a-stakeholderdialoog-bz": _POLICY,
+    "a-najaarscampagne-klimaat": {
+        "services": ["communication", "movement", "policy", "international"],
+        "source": "§4.1.2.3 (alle diensten betrokken bij de najaarscampagne)"},
+    "a-2023-cop28": {
+        "services": ["policy", "international", "communication"],
+        "source": "§4.3 (deelname van partners uit het Zuiden aan COPs; COP in de communicatie)"},
+    "a-2024-cop29": {
+        "services": ["policy", "international", "communication"],
+        "source": "§4.3 (deelname van partners uit het Zuiden aan COPs; COP in de communicatie)"},
+    "a-2024-post-cop-recap-senaat": {
+        "services": ["policy"], "partners": ["klimaatcoalitie"], "source": "§4.1.2.1"},
+    "a-keniaanse-activisten": {
+        "services": ["international", "policy", "movement", "communication"],
+        "source": "§4.3 (dienstoverschrijdend rond loss and damage)"},
+    "a-klimaatmars": {
+        "services": ["movement", "communication"], "partners": ["klimaatcoalitie"],
+        "source": "§4.1.2.1; §4.3"},
+    # outputs
+    "o-2022-vub-studie": {
+        "services": ["policy"], "partners": ["werkgroep-arbeidsmigratie", "orbit", "fairwork"],
+        "source": "§4.1.1.1 (studie samen met de Werkgroep Arbeidsmigratie)"},
+    "o-2020-inputpapers-regeerakkoord": _POLICY,
+    "o-2022-parlementaire-vragen-frontex": _POLICY,
+    "o-2022-resolutie-frontex": _POLICY,
+    "o-pushbackrapporten": {
+        "services": ["policy", "communication"],
+        "source": "§4.3 (grote coördinatie tussen beleids- en communicatiedienst)"},
+    "o-2023-oproep-opschorting-tunesiedeal": {
+        "services": ["policy", "communication"], "source": "§4.1.1.1; §4.3"},
+    "o-2023-petitie-tunesiedeal": {
+        "services": ["communication", "policy"],
+        "source": "§4.1.1.1; §4.3 (de bewegingsdienst is minder betrokken bij migratie)"},
+    "o-2022-remittances-input": _POLICY,
+    "o-2024-input-vlaams-regeerakkoord": _POLICY,
+    "o-2024-thought-paper-cop29": _POLICY,
+    "o-parlementaire-vragen-klimaat": _POLICY,
+    "o-2024-perscommunique-cop29": {
+        "services": ["communication", "policy"], "source": "§4.1.2.1; §4.3"},
+    "o-media-loss-and-damage": {
+        "services": ["communication", "policy"], "source": "§4.3 (dit alles is gemediatiseerd)"},
+}
+
+# Dossier plans: the "start document" of recommendation 7 for two dossiers the report describes
+# as worked on across services. Steps link the records above; `toc` names theory-of-change
+# outcomes as (theme, number). The 2026 pushback plan is the current one for the steering page:
+# its steps follow recommendation 6 and the Annex 1 markers and are made up for the demo
+# (nothing is recorded for them yet, so the steering page flags them).
+PLANS = [
+    {
+        "key": "plan-pushbacks-2023",
+        "dossier": "pushbacks",
+        "period_start": datetime.date(2023, 1, 1),
+        "period_end": datetime.date(2023, 12, 31),
+        "status": "closed",
+        "problem_analysis": (
+            "Aan de Europese buitengrenzen worden mensenrechten geschonden: pushbacks, en de EU sluit "
+            "migratiedeals met Tunesië en Libië zonder mensenrechtengaranties. 11.11.11 is erkend expert "
+            "op pushbackdata, maar beleidsmakers spreken zich pas uit onder publieke druk."
+        ),
+        "lobby_goals": (
+            "De Belgische regering spreekt zich publiek uit tegen pushbacks en vraagt mensenrechten"
+            "garanties in de EU-samenwerking met Tunesië; de staatssecretaris gaat hierover in gesprek."
+        ),
+        "toc": [("migratie", 1), ("migratie", 3)],
+        "progress_markers": ["pm-migratie-08"],
+        "objectives": {
+            "policy": ("Lobby bij het kabinet asiel en migratie met de pushbackdata en over de "
+                       "Tunesiëdeal.", "Gesprekken met het kabinet; een Belgisch standpunt op EU-niveau."),
+            "communication": ("De pushbackrapporten en de campagne ‘Mooi gezegd, nooit gedaan’ breed "
+                              "in de media en op sociale media.", "Media-aandacht die beleidsmakers "
+                              "niet kunnen negeren."),
+            "movement": ("Burgers laten tekenen tegen de Tunesiëdeal.", "Een petitie met breed draagvlak."),
+        },
+        "steps": [
+            {"title": "Jaarlijks pushbackrapport uitbrengen", "responsible": "policy",
+             "supporting": ["communication"], "status": "done", "due": datetime.date(2023, 4, 30),
+             "outputs": ["o-pushbackrapporten"], "toc": [("migratie", 3)],
+             "progress_markers": ["pm-migratie-08"]},
+            {"title": "Campagne ‘Mooi gezegd, nooit gedaan’ (8-21 mei)", "responsible": "communication",
+             "supporting": ["policy"], "status": "done", "due": datetime.date(2023, 5, 21),
+             "activities": ["a-2023-campagne-mooi-gezegd"], "toc": [("migratie", 1)]},
+            {"title": "Gesprek met het kabinet asiel en migratie na de campagne",
+             "responsible": "policy", "supporting": ["communication"], "status": "done",
+             "due": datetime.date(2023, 6, 30), "contacts": ["c-2023-kabinet-asiel-na-campagne"],
+             "toc": [("migratie", 3)]},
+            {"title": "Lobby bij het kabinet De Moor over de Tunesiëdeal", "responsible": "policy",
+             "status": "done", "due": datetime.date(2023, 7, 31),
+             "contacts": ["c-2023-kabinet-de-moor-tunesie", "c-2023-kabinet-de-moor-tunesie-opvolging"],
+             "progress_markers": ["pm-migratie-08"]},
+            {"title": "Publieke oproep tot opschorting van de Tunesiëdeal", "responsible": "communication",
+             "supporting": ["policy"], "status": "done", "due": datetime.date(2023, 7, 31),
+             "outputs": ["o-2023-oproep-opschorting-tunesiedeal"]},
+            # The movement service was to carry the petition; the records show communication
+            # and policy did (§4.3: the movement service is less involved in migration), so the
+            # step is flagged.
+            {"title": "Petitie tegen de Tunesiëdeal", "responsible": "movement",
+             "supporting": ["communication"], "status": "done", "due": datetime.date(2023, 8, 31),
+             "outputs": ["o-2023-petitie-tunesiedeal"], "toc": [("migratie", 1)]},
+        ],
+        "source": "Evaluatierapport §4.1.1.1; §4.3",
+    },
+    {
+        "key": "plan-pushbacks-2026",
+        "dossier": "pushbacks",
+        "period_start": datetime.date(2026, 1, 1),
+        "period_end": datetime.date(2026, 12, 31),
+        "status": "agreed",
+        "problem_analysis": (
+            "Het EU-pact voor asiel en migratie wordt uitgevoerd; pushbacks en deals met derde landen "
+            "gaan door. De pushbackrapporten trekken elk jaar aandacht, maar het publicatieritme hangt "
+            "af van de beschikbare tijd."
+        ),
+        "lobby_goals": (
+            "België pleit voor een onafhankelijk en effectief Europees monitoringmechanisme om "
+            "pushbacks te onderzoeken."
+        ),
+        "toc": [("migratie", 3)],
+        "progress_markers": ["pm-migratie-08", "pm-migratie-10"],
+        "objectives": {
+            "policy": ("Een vaste publicatieroutine voor het pushbackrapport en lobby voor een "
+                       "monitoringmechanisme.", "Het standpunt in de beleidsnota asiel en migratie."),
+            "communication": ("Het rapport en de reactie op parlementaire vragen snel in de media.",
+                              "Aandacht in de Vlaamse en Franstalige pers."),
+            "international": ("Cases en getuigenissen van partners aan de buitengrenzen aanreiken.",
+                              "Twee cases voor het rapport."),
+            "movement": ("Het Netwerk van Solidaire Gemeenten laat lokale besturen reageren.",
+                         "Steunverklaringen van gemeenten."),
+        },
+        "steps": [
+            {"title": "Cases van partners aan de buitengrenzen verzamelen",
+             "responsible": "international", "supporting": ["policy"], "status": "done",
+             "due": datetime.date(2026, 9, 30)},
+            {"title": "Pushbackrapport 2026 schrijven en lanceren", "responsible": "policy",
+             "supporting": ["communication", "international"], "status": "under_way",
+             "due": datetime.date(2026, 12, 15), "progress_markers": ["pm-migratie-08"]},
+            {"title": "Steunverklaringen van solidaire gemeenten", "responsible": "movement",
+             "supporting": ["communication"], "status": "planned",
+             "due": datetime.date(2026, 10, 31)},
+            {"title": "Lobby bij de Kamercommissie Binnenlandse Zaken voor een monitoringmechanisme",
+             "responsible": "policy", "status": "planned", "due": datetime.date(2026, 12, 18),
+             "toc": [("migratie", 3)], "progress_markers": ["pm-migratie-10"]},
+        ],
+        "source": ("Evaluatierapport §5 (aanbeveling 6: jaarlijkse pushbackrapporten); Annex 1 §7.2 "
+                   "(monitoringmechanisme); plan verzonnen voor de demo"),
+    },
+    {
+        "key": "plan-loss-and-damage-2022",
+        "dossier": "loss-and-damage",
+        "period_start": datetime.date(2022, 1, 1),
+        "period_end": datetime.date(2022, 12, 31),
+        "status": "closed",
+        "problem_analysis": (
+            "De landen die het minst bijdroegen aan de klimaatcrisis lijden het meest onder de schade "
+            "en verliezen ervan. Loss and damage staat hoog op de COP-agenda, maar de Vlaamse minister "
+            "van Klimaat verzet zich en het thema is bij het brede publiek onbekend."
+        ),
+        "lobby_goals": (
+            "België blokkeert een fonds voor loss and damage niet en draagt eraan bij; het thema wordt "
+            "bekend bij de bredere bevolking."
+        ),
+        "toc": [("klimaat", 2), ("klimaat", 3)],
+        "progress_markers": ["pm-klimaat-08"],
+        "objectives": {
+            "policy": ("Via de politieke werkgroep van de Klimaatcoalitie en bij de bevoegde kabinetten "
+                       "pleiten voor loss and damage.", "Geen Belgische blokkering; een eerste bijdrage."),
+            "communication": ("Loss and damage in de media brengen, met de stemmen van de Keniaanse "
+                              "activisten.", "Media-aandacht rond het bezoek en de klimaatmars."),
+            "movement": ("Mee mobiliseren voor de klimaatmars.", "Deelnemers aan de klimaatmars."),
+            "international": ("Keniaanse activisten naar België halen.",
+                              "Getuigenissen bij beleidsmakers en op de klimaatmars."),
+        },
+        "steps": [
+            {"title": "Standpunt over loss and damage in de politieke werkgroep van de Klimaatcoalitie",
+             "responsible": "policy", "status": "done",
+             "activities": ["a-klimaatcoalitie-politieke-werkgroep"], "toc": [("klimaat", 3)]},
+            {"title": "Keniaanse activisten naar België halen", "responsible": "international",
+             "supporting": ["policy", "movement", "communication"], "status": "done",
+             "activities": ["a-keniaanse-activisten"], "toc": [("klimaat", 2)]},
+            {"title": "Gesprekken van de activisten met beleidsmakers", "responsible": "policy",
+             "supporting": ["international"], "status": "done",
+             "contacts": ["c-keniaanse-activisten-beleidsmakers"], "toc": [("klimaat", 3)],
+             "progress_markers": ["pm-klimaat-08"]},
+            {"title": "Overleg met het kabinet Demir", "responsible": "policy", "status": "done",
+             "contacts": ["c-kabinet-demir-klimaat"], "progress_markers": ["pm-klimaat-08"]},
+            {"title": "Mobiliseren voor de klimaatmars", "responsible": "movement",
+             "supporting": ["communication"], "status": "done", "activities": ["a-klimaatmars"],
+             "toc": [("klimaat", 2)]},
+            {"title": "Mediawerk rond de activisten en de klimaatmars", "responsible": "communication",
+             "supporting": ["policy"], "status": "done", "outputs": ["o-media-loss-and-damage"],
+             "toc": [("klimaat", 2)]},
+        ],
+        "source": "Evaluatierapport §4.1.2.1; §4.3",
+    },
+]
+
+# Political moments for the steering groups: past summits and campaign moments with their public
+# dates, and a few ahead (fixed dates; the demo computes nothing from today's date).
+MOMENTS = [
+    {"title": "COP27 (Sharm el-Sheikh): akkoord over een fonds voor loss and damage",
+     "kind": "summit", "level": "international", "date": datetime.date(2022, 11, 6),
+     "end_date": datetime.date(2022, 11, 20), "dossiers": ["loss-and-damage", "klimaatfinanciering"],
+     "source": "Evaluatierapport §4.1.2.1 (data van de COP: publiek bekend)"},
+    {"title": "Campagne ‘Mooi gezegd, nooit gedaan’", "kind": "campaign", "level": "",
+     "date": datetime.date(2023, 5, 8), "end_date": datetime.date(2023, 5, 21),
+     "dossiers": ["pushbacks"], "source": "Evaluatierapport §4.3"},
+    {"title": "COP28 (Dubai)", "kind": "summit", "level": "international",
+     "date": datetime.date(2023, 11, 30), "end_date": datetime.date(2023, 12, 12),
+     "dossiers": ["loss-and-damage", "klimaatfinanciering"],
+     "source": "Evaluatierapport §4.2 (data van de COP: publiek bekend)"},
+    {"title": "COP29 (Bakoe): nieuwe doelstelling voor klimaatfinanciering", "kind": "summit",
+     "level": "international", "date": datetime.date(2024, 11, 11),
+     "end_date": datetime.date(2024, 11, 22), "dossiers": ["klimaatfinanciering"],
+     "source": "Evaluatierapport §4.1.2.1 (data van de COP: publiek bekend)"},
+    {"title": "Kamer: bespreking van de beleidsnota asiel en migratie", "kind": "budget",
+     "level": "federal", "date": datetime.date(2026, 12, 9), "end_date": None,
+     "dossiers": ["pushbacks", "hervestiging", "arbeidsmigratie"],
+     "source": "Evaluatierapport §4.1.1.1 (beleidsnota's; datum verzonnen voor de demo)"},
+    {"title": "Internationale Dag van de Migrant", "kind": "campaign", "level": "",
+     "date": datetime.date(2026, 12, 18), "end_date": None,
+     "dossiers": ["pushbacks", "hervestiging"],
+     "source": "Evaluatierapport §4.3 (campagnemoment; datum: VN-dag)"},
+    {"title": "Plenaire stemming over de resolutie klimaatfinanciering", "kind": "plenary",
+     "level": "federal", "date": datetime.date(2027, 1, 21), "end_date": None,
+     "dossiers": ["klimaatfinanciering", "loss-and-damage"],
+     "source": "Evaluatierapport §4.1.2.1 (resoluties; datum verzonnen voor de demo)"},
+]

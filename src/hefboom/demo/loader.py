@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from hefboom.accounts.models import Role, User
 from hefboom.actors.actions import add_role
-from hefboom.actors.models import Government, Organisation, Person, PersonRole
+from hefboom.actors.models import Government, Membership, Organisation, Person, PersonRole
 from hefboom.core.actions import save_record
 from hefboom.demo import case
 from hefboom.evaluation.actions import tag_record
@@ -23,6 +23,7 @@ from hefboom.learning.actions import save_narrative
 from hefboom.learning.models import Narrative
 from hefboom.learning.references import token
 from hefboom.monitoring import actions
+from hefboom.monitoring.followups import add_follow_up
 from hefboom.monitoring.models import (
     Activity,
     ClaimEvidence,
@@ -35,6 +36,7 @@ from hefboom.monitoring.models import (
     Output,
     ProgressMarkerObservation,
 )
+from hefboom.plans.models import DossierPlan, Moment, PlanObjective, PlanStep
 from hefboom.reporting.actions import save_indicator, set_indicator_period
 from hefboom.reporting.indicators import encode_filter
 from hefboom.reporting.models import Indicator
@@ -45,6 +47,7 @@ from hefboom.strategy.models import (
     Dossier,
     Programme,
     ProgressMarker,
+    Service,
     Theme,
 )
 
@@ -85,9 +88,12 @@ def _ensure_users() -> dict[str, User]:
     specs = [
         {**s, "role": STAFF_ROLES.get(s["key"], Role.POLICY_OFFICER)} for s in case.STAFF
     ] + EXTRA_USERS
+    services = {s.code: s for s in Service.objects.all()}
     for spec in specs:
+        service = services.get(case.STAFF_SERVICES.get(spec["key"]))
         user, created = User.objects.get_or_create(
-            username=spec["key"], defaults={"job_title": spec["role_title"], "role": spec["role"]}
+            username=spec["key"], defaults={"job_title": spec["role_title"], "role": spec["role"],
+                                            "service": service}
         )
         if created:
             user.set_password(DEMO_PASSWORD)
@@ -115,6 +121,23 @@ def _follow_ups(item, users) -> list[FollowUp]:
         follow_up.done_at = timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
         follow_up.done_by = owner
     return [follow_up]
+
+
+def _worked_source(item) -> str:
+    """The record's source, plus where the report says which services (and partners) did it."""
+    who = case.RECORD_SERVICES.get(item["key"])
+    return f"{_src(item)}; diensten: {who['source']}" if who else _src(item)
+
+
+@transaction.atomic
+def _record_contact(user, contact, *, follow_ups, **m2m) -> Contact:
+    """As `monitoring.actions.record_contact`, with the services and partners in the same
+    save (one version per contact)."""
+    contact = save_record(contact, user, m2m=m2m, required_m2m=("our_participants", "dossiers"))
+    for follow_up in follow_ups:
+        follow_up.contact = contact
+        add_follow_up(user, follow_up, check_contact=False)
+    return contact
 
 
 def load_demo_case() -> LoadResult:
@@ -192,38 +215,49 @@ def load_demo_case() -> LoadResult:
                 government=governments.get(role.get("government")),
                 source_reference=_src(person)))
 
+    services = {s.code: s for s in Service.objects.all()}
+    for m in case.MEMBERSHIPS:
+        save(Membership(organisation=organisations[m["organisation"]], kind=m["kind"],
+                        start_date=m.get("start_date"), end_date=m.get("end_date"),
+                        notes=m["notes"]), m)
+
+    def worked(item) -> dict:
+        """The services and partners of a contact, activity or output (case.RECORD_SERVICES)."""
+        who = case.RECORD_SERVICES.get(item["key"], {})
+        return {"services": pick(services, who.get("services")),
+                "partners": pick(organisations, who.get("partners"))}
+
     contacts = {}
     for c in case.CONTACTS:
         contact = Contact(date=c["date"], channel=c["channel"], is_formal=c["formal"],
                           summary=c["summary"], arguments=c.get("arguments", ""),
                           their_position=c.get("their_position", ""),
                           confidentiality=c.get("confidentiality", "normal"),
-                          source_reference=_src(c))
-        contacts[c["key"]] = actions.record_contact(
-            recorder, contact,
+                          source_reference=_worked_source(c))
+        contacts[c["key"]] = _record_contact(
+            recorder, contact, follow_ups=_follow_ups(c, users),
             our_participants=pick(users, c["our_participants"]),
             dossiers=pick(dossiers, c["dossiers"]),
             persons=pick(persons, c.get("persons")),
             organisations=pick(organisations, c.get("organisations")),
-            follow_ups=_follow_ups(c, users),
+            **worked(c),
         )
     activities = {}
     for a in case.ACTIVITIES:
         activity = Activity(title=a["title"], type=a["type"], date=a["date"],
                             end_date=a.get("end_date"), description=a["description"],
-                            source_reference=_src(a))
-        activities[a["key"]] = actions.record_activity(
-            recorder, activity, dossiers=pick(dossiers, a["dossiers"]),
-            organisations=pick(organisations, a.get("organisations")),
-        )
+                            source_reference=_worked_source(a))
+        # save_record directly (as record_activity does) to set services and partners too.
+        activities[a["key"]] = save_record(activity, recorder, required_m2m=("dossiers",), m2m={
+            "dossiers": pick(dossiers, a["dossiers"]),
+            "organisations": pick(organisations, a.get("organisations")), **worked(a)})
     outputs = {}
     for o in case.OUTPUTS:
         output = Output(title=o["title"], type=o["type"], date=o["date"], url=o.get("url", ""),
                         description=o["description"], full_text=o.get("full_text", ""),
-                        source_reference=_src(o))
-        outputs[o["key"]] = actions.record_output(
-            recorder, output, dossiers=pick(dossiers, o["dossiers"])
-        )
+                        source_reference=_worked_source(o))
+        outputs[o["key"]] = save_record(output, recorder, required_m2m=("dossiers",), m2m={
+            "dossiers": pick(dossiers, o["dossiers"]), **worked(o)})
     outcomes = {}
     for o in case.OUTCOMES:
         outcome = Outcome(
@@ -290,10 +324,19 @@ def load_demo_case() -> LoadResult:
     for i in case.INDICATORS:
         load_indicator(recorder, programme, themes, i, _src(i))
 
+    toc = {(c.theme.code, c.number): c for c in ChangeOutcome.objects.select_related("theme")}
+    records = {"contacts": contacts, "activities": activities, "outputs": outputs}
+    plans = [load_plan(recorder, p, dossiers=dossiers, services=services, toc=toc,
+                       markers=markers, records=records) for p in case.PLANS]
+    for m in case.MOMENTS:
+        save(Moment(title=m["title"], kind=m["kind"], political_level=m["level"], date=m["date"],
+                    end_date=m["end_date"]), m, dossiers=pick(dossiers, m["dossiers"]))
+
     counts = {
         "dossiers": len(dossiers), "progress markers": len(markers), "governments": len(governments),
         "contacts": len(contacts),
         "activities": len(activities), "outputs": len(outputs), "outcomes": len(outcomes),
+        "dossier plans": len(plans), "political moments": len(case.MOMENTS),
     }
     return LoadResult(loaded=True, counts=counts)
 
@@ -318,3 +361,34 @@ def load_indicator(recorder, programme, themes, item, source):
             values["rating"], values["text"], values["text_fr"], values["text_en"] = \
                 item["ratings"][year]
         set_indicator_period(recorder, indicator, year, **values)
+
+
+def load_plan(recorder, item, *, dossiers, services, toc, markers, records) -> DossierPlan:
+    """A dossier plan with one objective per service and its steps, linked to the demo's
+    records, theory-of-change outcomes and progress markers."""
+    source = _src(item)
+
+    def pick(table, keys):
+        return [table[k] for k in keys or []]
+
+    plan = save_record(DossierPlan(
+        dossier=dossiers[item["dossier"]], period_start=item["period_start"],
+        period_end=item["period_end"], status=item["status"],
+        problem_analysis=item["problem_analysis"], lobby_goals=item["lobby_goals"],
+        source_reference=source), recorder, m2m={
+            "change_outcomes": pick(toc, item.get("toc")),
+            "progress_markers": pick(markers, item.get("progress_markers"))})
+    for code, (objectives, expected) in item["objectives"].items():
+        save_record(PlanObjective(plan=plan, service=services[code], objectives=objectives,
+                                  expected_results=expected, source_reference=source), recorder)
+    for order, step in enumerate(item["steps"], start=1):
+        save_record(PlanStep(
+            plan=plan, order=order, title=step["title"],
+            responsible_service=services[step["responsible"]], status=step["status"],
+            due_date=step.get("due"), source_reference=source), recorder, m2m={
+                "supporting_services": pick(services, step.get("supporting")),
+                "change_outcomes": pick(toc, step.get("toc")),
+                "progress_markers": pick(markers, step.get("progress_markers")),
+                **{kind: pick(records[kind], step.get(kind))
+                   for kind in ("contacts", "activities", "outputs")}})
+    return plan
