@@ -9,7 +9,10 @@ HEFBOOM_DATA_DIR), after migrating it. At scale 1: one programme with 8 themes a
 500 persons, 300 organisations, 15 users, 100,000 contacts, 20,000 outputs, 10,000 activities,
 5,000 outcomes with about 2 evidence items and 3 contribution links each, 360 progress markers
 observed in most half years, twenty indicators with targets for every programme year. One dossier
-(code ``bench-target``) gets about 5,000 timeline events.
+(code ``bench-target``) gets about 5,000 timeline events. Issue 10: one to three services on
+every contact, activity and output, 15 member organisations and 3 coalitions as partners within
+their membership dates, a plan per dossier and year (objectives per service, 6-10 steps linked
+to the year's records), about 30 political moments a year, a service per user.
 
 ``--years N`` puts the records in the N whole calendar years before this one instead of the last
 ten times 365 days: ``--years 1 --scale 0.37`` gives about 50,000 records in one year, the
