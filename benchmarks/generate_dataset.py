@@ -9,7 +9,10 @@ HEFBOOM_DATA_DIR), after migrating it. At scale 1: one programme with 8 themes a
 500 persons, 300 organisations, 15 users, 100,000 contacts, 20,000 outputs, 10,000 activities,
 5,000 outcomes with about 2 evidence items and 3 contribution links each, 360 progress markers
 observed in most half years, twenty indicators with targets for every programme year. One dossier
-(code ``bench-target``) gets about 5,000 timeline events.
+(code ``bench-target``) gets about 5,000 timeline events. Issue 10: one to three services on
+every contact, activity and output, 15 member organisations and 3 coalitions as partners within
+their membership dates, a plan per dossier and year (objectives per service, 6-10 steps linked
+to the year's records), about 30 political moments a year, a service per user.
 
 ``--years N`` puts the records in the N whole calendar years before this one instead of the last
 ten times 365 days: ``--years 1 --scale 0.37`` gives about 50,000 records in one year, the
@@ -65,6 +68,48 @@ ORG_KINDS = [  # type, how many at scale 1, political levels to pick from, prefi
     ("international_body", 20, ["international", "eu"], "Agentschap"),
     ("other", 10, ["", "local"], "Organisatie"),
 ]
+# Issue 10: the four default services (migration strategy.0004), the users' services, and the
+# odds of each service on a record: (kind, type or channel) -> (policy, communication, movement,
+# international factor; the factor times the dossier's own international share).
+SERVICE_CODES = ("policy", "communication", "movement", "international")
+USER_SERVICES = {
+    **{f"bench-policy-{i}": "policy" for i in range(1, 7)},
+    **{f"bench-policy-{i}": "communication" for i in range(7, 10)},
+    "bench-policy-10": "movement", "bench-policy-11": "movement",
+    "bench-policy-12": "international", "bench-viewer": "communication",
+}  # bench-me and bench-admin work in no service
+SERVICE_ODDS = {
+    ("contact", None): (0.92, 0.1, 0.05, 1),
+    ("contact", "event"): (0.7, 0.45, 0.3, 1),
+    ("contact", "side_meeting"): (0.85, 0.1, 0.05, 2),
+    ("activity", None): (0.6, 0.35, 0.25, 1),
+    ("activity", "lobby"): (0.95, 0.15, 0.05, 1),
+    ("activity", "campaign"): (0.35, 0.85, 0.75, 0.8),
+    ("activity", "event"): (0.5, 0.7, 0.5, 1),
+    ("activity", "workshop"): (0.5, 0.2, 0.6, 0.5),
+    ("activity", "coalition_work"): (0.75, 0.2, 0.2, 1.5),
+    ("activity", "research"): (0.9, 0.1, 0.05, 1),
+    ("output", None): (0.9, 0.2, 0.05, 1),
+    ("output", "campaign"): (0.3, 0.85, 0.6, 0.8),
+    ("output", "petition"): (0.3, 0.6, 0.8, 0.5),
+    ("output", "event"): (0.4, 0.7, 0.5, 1),
+    ("output", "press_release"): (0.5, 0.9, 0.1, 1),
+    ("output", "op_ed"): (0.6, 0.85, 0.05, 1),
+    ("output", "social_post"): (0.2, 0.95, 0.3, 1),
+}
+# The share of records with member organisations or coalitions as partners.
+PARTNER_ODDS = {
+    ("contact", None): 0.06,
+    ("activity", None): 0.15,
+    ("activity", "coalition_work"): 0.8,
+    ("activity", "campaign"): 0.4,
+    ("output", None): 0.1,
+    ("output", "campaign"): 0.35,
+    ("output", "petition"): 0.35,
+    ("output", "position_paper"): 0.3,
+}
+MOMENT_WEIGHTS = {"plenary": 5, "committee": 6, "question": 4, "budget": 2, "summit": 2,
+                  "election": 0.5, "campaign": 3, "other": 1}
 TITLES = ["minister", "state secretary", "chief of staff", "advisor", "MP", "director",
           "head of unit", "journalist", "spokesperson", "researcher", "party chair"]
 
@@ -117,6 +162,7 @@ class Generator:
         # Issue 6's additions draw from their own stream, so the records above stay the same.
         self.party_rng = random.Random(f"{seed}-parties")  # noqa: S311
         self.follow_up_rng = random.Random(f"{seed}-follow-ups")  # noqa: S311
+        self.integrated_rng = random.Random(f"{seed}-integrated")  # noqa: S311 - issue 10
         self.words = Words(self.rng)
         self.out = out
         self.today = dt.date.today()
@@ -694,6 +740,330 @@ class Generator:
                     actual=actual, comment=self.words.sentence() if actual is not None else ""))
         self.bulk(IndicatorPeriod, periods)
 
+    # Issue 10: the integrated approach. Its own random stream, so the records above stay the same.
+
+    def _record_facts(self):
+        """(kind, pk, date, type or channel, dossier pk) of every contact, activity and output."""
+        from hefboom.monitoring.models import Activity, Contact, Output
+
+        dossier_of = {}
+        for kind, index in (("contact", self.contact_index), ("activity", self.activity_index),
+                            ("output", self.output_index)):
+            for dossier, entries in index.items():
+                for _, pk in entries:
+                    dossier_of.setdefault((kind, pk), dossier)
+        facts = []
+        for kind, model, field in (("contact", Contact, "channel"), ("activity", Activity, "type"),
+                                   ("output", Output, "type")):
+            for pk, day, what in model.objects.order_by("pk").values_list("pk", "date", field):
+                facts.append((kind, pk, day, what, dossier_of[(kind, pk)]))
+        return facts
+
+    def services(self):
+        """Issue 10: the users' services, and one to three services on every contact, activity and
+        output: policy on most, communication and movement on campaigns, events and press work,
+        international on a share that depends on the dossier."""
+        from hefboom.accounts.models import User
+        from hefboom.monitoring.models import Activity, Contact, Output
+        from hefboom.strategy.models import DEFAULT_SERVICES, Service
+
+        rng = self.integrated_rng
+        for order, (code, name) in enumerate(DEFAULT_SERVICES, start=1):
+            # Migration strategy.0004 creates them; --force (flush) empties the table.
+            Service.objects.get_or_create(code=code, defaults={"name": name, "order": order})
+        self.service = {s.code: s for s in Service.objects.filter(code__in=SERVICE_CODES)}
+        for code in SERVICE_CODES:
+            User.objects.filter(username__in=[u for u, c in USER_SERVICES.items() if c == code]
+                                ).update(service=self.service[code])
+        self.staff_by_service = {code: [u for u in self.staff if USER_SERVICES.get(u.username) == code]
+                                 for code in SERVICE_CODES}
+        # How international each dossier is (most hardly, a few mostly).
+        self.international = {d.pk: rng.choice((0.03, 0.05, 0.08, 0.15, 0.3, 0.6))
+                              for d in self.dossiers}
+        self.facts = self._record_facts()
+        self.services_of = {}
+        rows = {"contact": [], "activity": [], "output": []}
+        for kind, pk, _day, what, dossier in self.facts:
+            policy, communication, movement, international = SERVICE_ODDS.get(
+                (kind, what), SERVICE_ODDS[(kind, None)])
+            odds = {"policy": policy, "communication": communication, "movement": movement,
+                    "international": min(0.9, international * self.international[dossier])}
+            codes = [code for code in SERVICE_CODES if rng.random() < odds[code]]
+            if not codes:
+                codes = [max(odds, key=odds.get)]
+            if len(codes) > 3:
+                codes.remove(rng.choice(codes))
+            self.services_of[(kind, pk)] = set(codes)
+            rows[kind].append((_Ref(pk), [self.service[c] for c in codes]))
+        for model, kind in ((Contact, "contact"), (Activity, "activity"), (Output, "output")):
+            self.link(model, "services", rows[kind])
+
+    def memberships(self):
+        """Issue 10: fifteen member organisations and three coalitions; most members all along,
+        some leaving and some joining mid-period, one leaving and coming back."""
+        from hefboom.actors.models import Membership
+
+        rng = self.integrated_rng
+
+        def at(share):  # a day `share` of the way through the dataset's period
+            return self.first_day + dt.timedelta(days=int(self.days * share))
+
+        members = self.umbrella_organisations("member_organisation", "Vereniging", 15)
+        coalitions = self.umbrella_organisations("coalition", "Coalitie", 3)
+        spans = []  # (organisation, kind, start, end)
+        for i, organisation in enumerate(members):
+            before = self.first_day - dt.timedelta(days=rng.randint(100, 4000))
+            if i % 5 == 3:  # left mid-period
+                spans.append((organisation, "member", before, at(rng.uniform(0.25, 0.7))))
+            elif i % 5 == 4:  # joined mid-period
+                spans.append((organisation, "member", at(rng.uniform(0.3, 0.75)), None))
+            elif i == 7:  # left, and came back a fifth of the period (two years) later
+                share = rng.uniform(0.2, 0.4)
+                spans.append((organisation, "member", None, at(share)))
+                spans.append((organisation, "member", at(share + 0.2), None))
+            else:
+                spans.append((organisation, "member", before if i % 2 else None, None))
+        for i, organisation in enumerate(coalitions):
+            spans.append((organisation, "coalition",
+                          self.first_day - dt.timedelta(days=500) if i != 2 else at(0.55),
+                          at(0.45) if i == 1 else None))
+        self.membership_list = self.bulk(Membership, [
+            Membership(organisation=organisation, kind=kind, start_date=start, end_date=end,
+                       notes=self.words.sentence() if rng.random() < 0.3 else "")
+            for organisation, kind, start, end in spans])
+        # Some members are much more active than others, each in a theme or two.
+        self.partner_weight = {o.pk: 1 / (rank + 1) ** 0.8
+                               for rank, o in enumerate(rng.sample(members + coalitions,
+                                                                   len(members + coalitions)))}
+        self.partner_themes = {o.pk: set(rng.sample([t.pk for t in self.themes], 2))
+                               for o in members + coalitions}
+        self.coalition_pks = {o.pk for o in coalitions}
+
+    def umbrella_organisations(self, kind, prefix, count):
+        """The first `count` organisations of type `kind`; below scale 0.1, where there are
+        fewer, new ones (so that every dataset has members joining, leaving and coming back)."""
+        from hefboom.actors.models import Organisation
+
+        found = [o for o in self.organisations if o.type == kind][:count]
+        extra = self.bulk(Organisation, [
+            Organisation(name=f"{prefix} {self.words.name()} {i}", short_name=self.words.name()[:8],
+                         type=kind) for i in range(len(found), count)])
+        self.organisations += extra
+        return found + extra
+
+    def partners(self):
+        """Issue 10: member organisations and coalitions on a share of the contacts, activities
+        and outputs, only ever on a day their membership held; a direct contribution link from a
+        partner on some of the outcomes its joint records contributed to."""
+        from hefboom.monitoring.models import Activity, Contact, ContributionLink, Output
+
+        rng = self.integrated_rng
+        theme_of = {d.pk: d.theme_id for d in self.dossiers}
+        rows = {"contact": [], "activity": [], "output": []}
+        self.partners_of = {}
+        for kind, pk, day, what, dossier in self.facts:
+            if rng.random() >= PARTNER_ODDS.get((kind, what), PARTNER_ODDS[(kind, None)]):
+                continue
+            held = [m.organisation_id for m in self.membership_list if m.is_held_on(day)]
+            if not held:
+                continue
+            theme = theme_of[dossier]
+            weights = [self.partner_weight[o] * (3 if theme in self.partner_themes[o] else 1)
+                       * (3 if what == "coalition_work" and o in self.coalition_pks else 1)
+                       for o in held]
+            chosen = rng.choices(held, weights=weights, k=rng.choice((1, 1, 1, 2)))
+            chosen = sorted(set(chosen))
+            self.partners_of[(kind, pk)] = chosen
+            rows[kind].append((_Ref(pk), [_Ref(o) for o in chosen]))
+        for model, kind in ((Contact, "contact"), (Activity, "activity"), (Output, "output")):
+            self.link(model, "partners", rows[kind])
+        # Partners of the records behind an outcome: on two outcomes in five also a direct link
+        # from one of them.
+        behind = {}
+        for link in self.links:
+            for kind in ("contact", "activity", "output"):
+                pk = getattr(link, f"{kind}_id")
+                if pk is not None:
+                    behind.setdefault(link.outcome_id, set()).update(
+                        self.partners_of.get((kind, pk), ()))
+        # (And always on the outcome with most partners behind it, so that every dataset has one.)
+        most = min(behind, key=lambda pk: (-len(behind[pk]), pk), default=None)
+        links = []
+        for outcome in self.outcomes:
+            partners = sorted(behind.get(outcome.pk, ()))
+            if partners and (rng.random() < 0.4 or outcome.pk == most):
+                links.append(ContributionLink(outcome=outcome, organisation_id=rng.choice(partners),
+                                              narrative=self.words.sentence()))
+        self.partner_links = self.bulk(ContributionLink, links)
+
+    def plans(self):
+        """Issue 10: a plan per dossier and year (agreed for the past years, a draft for this
+        one) with an objective per default service and 6-10 steps, each with a responsible
+        service, supporting services, a due date, a status and 5-50 of the dossier's records of
+        that year (mostly naming the step's services; one step in seven without any record of its
+        responsible service: the flagged ones)."""
+        from hefboom.plans.models import DossierPlan, PlanObjective, PlanStep
+
+        rng = self.integrated_rng
+        words = self.words
+        markers_of = {}
+        for marker in self.markers:
+            markers_of.setdefault(marker.dossier_id, []).append(marker)
+        indexes = {"contact": self.contact_index, "activity": self.activity_index,
+                   "output": self.output_index}
+        plans, keys = [], []
+        for dossier in self.dossiers:
+            for year in range(self.first_day.year, self.last_day.year + 1):
+                plans.append(DossierPlan(
+                    dossier=dossier, period_start=dt.date(year, 1, 1),
+                    period_end=dt.date(year, 12, 31),
+                    status="draft" if year >= self.today.year else "agreed",
+                    problem_analysis=words.sentence(30, 60), lobby_goals=words.sentence(10, 25),
+                    created_by=(author := rng.choice(self.policy)), updated_by=author))
+                keys.append((dossier, year))
+        self.plan_list = self.bulk(DossierPlan, plans)
+        previous = {}
+        for plan, (dossier, year) in zip(self.plan_list, keys, strict=True):
+            if (dossier.pk, year - 1) in previous and rng.random() < 0.7:
+                plan.copied_from = previous[(dossier.pk, year - 1)]
+            previous[(dossier.pk, year)] = plan
+        DossierPlan.objects.bulk_update([p for p in self.plan_list if p.copied_from_id],
+                                        ["copied_from"], batch_size=BATCH)
+        self.link(DossierPlan, "progress_markers", [
+            (plan, self.some(markers_of.get(dossier.pk, []), rng.randint(1, 3)))
+            for plan, (dossier, _) in zip(self.plan_list, keys, strict=True)])
+        self.bulk(PlanObjective, [
+            PlanObjective(plan=plan, service=self.service[code], objectives=words.sentence(8, 20),
+                          expected_results=words.sentence(6, 16) if rng.random() < 0.8 else "",
+                          created_by=plan.created_by, updated_by=plan.created_by)
+            for plan in self.plan_list for code in SERVICE_CODES])
+        steps, links = [], []
+        for plan, (dossier, _) in zip(self.plan_list, keys, strict=True):
+            start, end = plan.period_start, plan.period_end
+            pool = []  # (date, kind, pk) of the dossier's records in the year
+            for kind, index in indexes.items():
+                entries = index.get(dossier.pk, [])
+                lo = bisect.bisect_left(entries, (start, 0))
+                hi = bisect.bisect_right(entries, (end, float("inf")))
+                pool.extend((day, kind, pk) for day, pk in entries[lo:hi])
+            pool.sort()
+            for order in range(1, rng.randint(6, 10) + 1):
+                responsible = rng.choices(SERVICE_CODES, weights=(5, 2, 2, 1))[0]
+                supporting = rng.sample([c for c in SERVICE_CODES if c != responsible],
+                                        rng.choice((0, 1, 1, 2)))
+                due = start + dt.timedelta(days=rng.randrange((end - start).days + 1))
+                if due < self.today:
+                    status = rng.choices(("done", "under_way", "dropped", "planned"),
+                                         weights=(70, 15, 10, 5))[0]
+                else:
+                    status = rng.choices(("planned", "under_way"), weights=(6, 4))[0]
+                people = self.staff_by_service.get(responsible) or self.staff
+                steps.append(PlanStep(
+                    plan=plan, order=order, title=words.sentence(3, 8).rstrip("."),
+                    description=words.sentence(10, 30) if rng.random() < 0.7 else "",
+                    responsible_service=self.service[responsible],
+                    responsible_person=rng.choice(people) if rng.random() < 0.85 else None,
+                    due_date=due, status=status, created_by=plan.created_by,
+                    updated_by=plan.created_by))
+                # The work: records of the year up to the due date (the whole year if too few).
+                before = [r for r in pool if r[0] <= due]
+                candidates = before if len(before) >= 5 else pool
+                flagged = rng.random() < 1 / 7
+                if flagged:  # nothing by the responsible service
+                    candidates = [r for r in candidates
+                                  if responsible not in self.services_of[(r[1], r[2])]]
+                ours = [r for r in candidates
+                        if self.services_of[(r[1], r[2])] & {responsible, *supporting}]
+                k = rng.randint(5, 50)
+                picked = set(self.some(ours, round(k * 0.7)))
+                picked.update(self.some([r for r in candidates if r not in picked], k - len(picked)))
+                if not flagged and not any(responsible in self.services_of[(r[1], r[2])]
+                                           for r in picked):
+                    own = [r for r in candidates if responsible in self.services_of[(r[1], r[2])]]
+                    if own:
+                        picked.add(rng.choice(own))
+                links.append((supporting, sorted(picked),
+                              self.some(markers_of.get(dossier.pk, []), rng.choice((0, 0, 1)))))
+        self.step_list = self.bulk(PlanStep, steps)
+        self.link(PlanStep, "supporting_services", [
+            (step, [self.service[c] for c in supporting])
+            for step, (supporting, _, _) in zip(self.step_list, links, strict=True)])
+        self.link(PlanStep, "progress_markers", [
+            (step, markers) for step, (_, _, markers) in zip(self.step_list, links, strict=True)])
+        for kind, field in (("contact", "contacts"), ("activity", "activities"),
+                            ("output", "outputs")):
+            self.link(PlanStep, field, [
+                (step, [_Ref(pk) for _, k, pk in records if k == kind])
+                for step, (_, records, _) in zip(self.step_list, links, strict=True)])
+
+    def plan_history(self):
+        """Issue 10: versions for the target dossier's plans and their parts, as saving them
+        through the pages would have left: each plan a draft, then agreed; each objective once;
+        each step planned, then (when it moved on) its status now. The rest has no history."""
+        from django.utils import timezone
+
+        from hefboom.plans.models import DossierPlan, PlanObjective, PlanStep
+
+        def when(day):
+            return timezone.make_aware(dt.datetime.combine(min(day, self.today), dt.time(10)))
+
+        plans = [p for p in self.plan_list if p.dossier_id == self.target.pk]
+        pks = {p.pk for p in plans}
+        steps = [s for s in self.step_list if s.plan_id in pks]
+        objectives = list(PlanObjective.objects.filter(plan__in=pks).select_related("plan")
+                          .order_by("pk"))
+        for record, created, later in (
+                [(p, p.period_start - dt.timedelta(days=30), p.period_start) for p in plans]
+                + [(o, o.plan.period_start - dt.timedelta(days=20), None) for o in objectives]
+                + [(s, s.plan.period_start - dt.timedelta(days=10), s.due_date) for s in steps]):
+            final = record.status if hasattr(record, "status") else None
+            record._history_user = record.created_by
+            record._history_date = when(created)
+            if final is not None and final not in ("draft", "planned"):
+                record.status = "draft" if isinstance(record, DossierPlan) else "planned"
+                record.write_version(True)
+                record.status, record.version = final, 2
+                record._history_date = when(max(later, created))
+                record.write_version(False)
+            else:
+                record.write_version(True)
+        DossierPlan.objects.bulk_update(plans, ["version"])
+        PlanStep.objects.bulk_update(steps, ["version"], batch_size=BATCH)
+
+    def moments(self):
+        """Issue 10: about thirty political moments a year over the dossiers, from the first day
+        to half a year ahead (those are the steering group's agenda)."""
+        from hefboom.plans.models import Moment, MomentKind
+
+        rng = self.integrated_rng
+        kinds = MomentKind.values
+        weights = [MOMENT_WEIGHTS.get(k, 1) for k in kinds]
+        levels = ["federal", "flemish", "walloon", "brussels", "eu", "international"]
+        first, last = self.first_day, self.today + dt.timedelta(days=182)
+        count = round(30 * ((last - first).days + 1) / 365)
+        moments = []  # (moment, dossiers)
+        for i in range(count):
+            day = first + dt.timedelta(days=rng.randrange((last - first).days + 1))
+            kind = rng.choices(kinds, weights=weights)[0]
+            length = rng.randint(1, 12) if kind == "summit" else rng.choice((0, 0, 0, 1))
+            level = ("international" if kind == "summit" else "" if kind == "campaign"
+                     else rng.choice(levels))
+            moment = Moment(
+                date=day, end_date=day + dt.timedelta(days=length) if length else None,
+                title=f"{self.words.name()} {self.words.sentence(2, 6).rstrip('.').lower()}",
+                kind=kind, political_level=level,
+                url=f"https://example.org/moment/{i}" if rng.random() < 0.4 else "",
+                notes=self.words.sentence() if rng.random() < 0.5 else "",
+                created_by=rng.choice(self.policy))
+            chosen = self.some(self.others, rng.choice((1, 1, 2, 3)))
+            if rng.random() < 0.15:  # the target dossier in about one moment in seven
+                chosen[0] = self.target
+            moments.append((moment, chosen))
+        moments.sort(key=lambda pair: pair[0].date)  # stable: the same seed, the same order
+        self.moment_list = self.bulk(Moment, [moment for moment, _ in moments])
+        self.link(Moment, "dossiers", [(saved, chosen) for saved, (_, chosen)
+                                       in zip(self.moment_list, moments, strict=True)])
+
     def coverage(self):
         """What each contact counts for on the coverage dashboard (bulk_create skips the signals
         that keep it), rebuilt the way `hefboom coverage-rebuild` does."""
@@ -711,7 +1081,8 @@ class Generator:
     def run(self) -> dict:
         steps = ["users", "strategy", "actors", "outcome_mapping", "contacts", "outputs",
                  "activities", "outcomes", "observations", "pathways", "claims", "journals",
-                 "narratives", "evaluation", "indicators", "coverage", "search_index"]
+                 "narratives", "evaluation", "indicators", "services", "memberships", "partners",
+                 "plans", "plan_history", "moments", "coverage", "search_index"]
         self.timings = {}
         for step in steps:
             start = time.perf_counter()
@@ -721,6 +1092,7 @@ class Generator:
         return self.summary()
 
     def summary(self) -> dict:
+        from hefboom.actors.models import Membership
         from hefboom.coverage.models import ContactReach
         from hefboom.evaluation.models import EvaluationQuestion, EvaluationTag
         from hefboom.learning.models import Journal, JournalEntry, Narrative, NarrativeReference
@@ -736,6 +1108,7 @@ class Generator:
             Output,
             ProgressMarkerObservation,
         )
+        from hefboom.plans.models import DossierPlan, Moment, PlanObjective, PlanStep
         from hefboom.reporting.models import Indicator, IndicatorPeriod
         from hefboom.search.models import SearchEntry
 
@@ -753,7 +1126,11 @@ class Generator:
             Contact, Output, Activity, Outcome, Evidence, ContributionLink, ProgressMarkerObservation,
             ContributionClaim, ClaimEvidence, Journal, JournalEntry, Narrative, NarrativeReference,
             EvaluationQuestion, EvaluationTag, Indicator, IndicatorPeriod, SearchEntry, ContactReach,
-            FollowUp)}
+            FollowUp, Membership, Contact.services.through, Activity.services.through,
+            Output.services.through, Contact.partners.through, Activity.partners.through,
+            Output.partners.through, DossierPlan, PlanObjective, PlanStep,
+            PlanStep.contacts.through, PlanStep.activities.through, PlanStep.outputs.through,
+            Moment)}
         return {"target_dossier": target.pk, "target_events": events, "counts": counts,
                 "seconds": dict(self.timings)}
 

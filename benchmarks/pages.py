@@ -61,6 +61,9 @@ class Subjects:
     ten_years: str = ""  # date_from=...: ten years before today (issue 6's coverage pages)
     briefing_year: int = 0  # the busiest year of the target dossier (for the briefing's year view)
     staff: int = 0  # bench-policy-1, whose hand-over report is measured
+    plan: int = 0  # issue 10: the target dossier's plan of its busiest year
+    step: int = 0  # the target dossier's plan step with the most records
+    member: int = 0  # the member organisation with the most joint records
 
 
 def url(name, *args, query=""):
@@ -153,6 +156,21 @@ PAGES = [
     ("who knows whom, dossier", "policy", url("network:dossier", "dossier")),
     ("who knows whom, overview", "policy", url("network:overview")),
     ("hand-over report (HTML)", "me", url("network:handover", "staff")),
+    # Issue 10: dossier plans and synergy. The URLs are spelled out (not reversed) so that this
+    # list loads before the plans and synergy pages exist; they are the apps' URL contract.
+    ("plans overview", "policy", lambda s: "/plans/"),
+    ("plans of the target dossier", "policy", lambda s: f"/plans/dossier/{s.dossier}/"),
+    ("plan page (target dossier, busiest year)", "policy", lambda s: f"/plans/{s.plan}/"),
+    ("plan page (viewer)", "viewer", lambda s: f"/plans/{s.plan}/"),
+    ("plan step (most records)", "policy", lambda s: f"/plans/step/{s.step}/"),
+    ("plan history", "policy", lambda s: f"/plans/{s.plan}/history/"),
+    ("steering group, target theme", "policy", lambda s: f"/plans/steering/{s.theme}/"),
+    ("political moments", "policy", lambda s: "/plans/moments/"),
+    ("synergy, target theme", "policy", lambda s: f"/synergy/?theme={s.theme}"),
+    ("synergy, target dossier", "policy", lambda s: f"/synergy/?dossier={s.dossier}"),
+    ("synergy, target dossier (viewer)", "viewer", lambda s: f"/synergy/?dossier={s.dossier}"),
+    ("member involvement", "policy", lambda s: "/synergy/members/"),
+    ("member page (most joint records)", "policy", lambda s: f"/synergy/members/{s.member}/"),
 ]
 
 # Downloads: measured and shown like pages, but not held to the page target.
@@ -246,7 +264,42 @@ def pick_subjects() -> Subjects:
         ten_years=f"date_from={date.today() - timedelta(days=3650)}",
         briefing_year=year,
         staff=_staff_pk(),
+        **_plan_subjects(dossier, year),
     )
+
+
+def _plan_subjects(dossier, year) -> dict:
+    """Issue 10: the target dossier's plan of `year` (else its latest), its step with the most
+    contacts, activities and outputs, and the member organisation with the most joint records."""
+    from collections import Counter
+
+    from django.db.models import Count
+
+    from hefboom.actors.models import Membership
+    from hefboom.monitoring.models import Activity, Contact, Output
+    from hefboom.plans.models import DossierPlan, PlanStep
+
+    plans = DossierPlan.objects.filter(dossier=dossier)
+    plan = (plans.filter(period_start__year=year).order_by("pk").values_list("pk", flat=True).first()
+            or plans.order_by("-period_start").values_list("pk", flat=True).first() or 0)
+    steps = Counter()
+    for through in (PlanStep.contacts.through, PlanStep.activities.through,
+                    PlanStep.outputs.through):
+        steps.update(dict(through.objects.filter(planstep__plan__dossier=dossier)
+                          .values("planstep_id").annotate(n=Count("pk"))
+                          .values_list("planstep_id", "n")))
+    step = min(steps, key=lambda pk: (-steps[pk], pk)) if steps else (
+        PlanStep.objects.filter(plan__dossier=dossier).order_by("pk")
+        .values_list("pk", flat=True).first() or 0)
+    members = set(Membership.objects.filter(kind="member").values_list("organisation_id", flat=True))
+    joint = Counter()
+    for model in (Contact, Activity, Output):
+        joint.update(dict(model.partners.through.objects.filter(organisation__in=members)
+                          .values("organisation_id").annotate(n=Count("pk"))
+                          .values_list("organisation_id", "n")))
+    member = (min(joint, key=lambda pk: (-joint[pk], pk)) if joint
+              else min(members, default=0))
+    return {"plan": plan, "step": step, "member": member}
 
 
 def _staff_pk() -> int:
