@@ -23,7 +23,6 @@ from hefboom.learning.actions import save_narrative
 from hefboom.learning.models import Narrative
 from hefboom.learning.references import token
 from hefboom.monitoring import actions
-from hefboom.monitoring.followups import add_follow_up
 from hefboom.monitoring.models import (
     Activity,
     ClaimEvidence,
@@ -129,17 +128,6 @@ def _worked_source(item) -> str:
     return f"{_src(item)}; diensten: {who['source']}" if who else _src(item)
 
 
-@transaction.atomic
-def _record_contact(user, contact, *, follow_ups, **m2m) -> Contact:
-    """As `monitoring.actions.record_contact`, with the services and partners in the same
-    save (one version per contact)."""
-    contact = save_record(contact, user, m2m=m2m, required_m2m=("our_participants", "dossiers"))
-    for follow_up in follow_ups:
-        follow_up.contact = contact
-        add_follow_up(user, follow_up, check_contact=False)
-    return contact
-
-
 def load_demo_case() -> LoadResult:
     users = _ensure_users()
     if Programme.objects.filter(code=case.PROGRAMME["key"]).exists():
@@ -234,7 +222,7 @@ def load_demo_case() -> LoadResult:
                           their_position=c.get("their_position", ""),
                           confidentiality=c.get("confidentiality", "normal"),
                           source_reference=_worked_source(c))
-        contacts[c["key"]] = _record_contact(
+        contacts[c["key"]] = actions.record_contact(
             recorder, contact, follow_ups=_follow_ups(c, users),
             our_participants=pick(users, c["our_participants"]),
             dossiers=pick(dossiers, c["dossiers"]),
@@ -247,17 +235,16 @@ def load_demo_case() -> LoadResult:
         activity = Activity(title=a["title"], type=a["type"], date=a["date"],
                             end_date=a.get("end_date"), description=a["description"],
                             source_reference=_worked_source(a))
-        # save_record directly (as record_activity does) to set services and partners too.
-        activities[a["key"]] = save_record(activity, recorder, required_m2m=("dossiers",), m2m={
-            "dossiers": pick(dossiers, a["dossiers"]),
-            "organisations": pick(organisations, a.get("organisations")), **worked(a)})
+        activities[a["key"]] = actions.record_activity(
+            recorder, activity, dossiers=pick(dossiers, a["dossiers"]),
+            organisations=pick(organisations, a.get("organisations")), **worked(a))
     outputs = {}
     for o in case.OUTPUTS:
         output = Output(title=o["title"], type=o["type"], date=o["date"], url=o.get("url", ""),
                         description=o["description"], full_text=o.get("full_text", ""),
                         source_reference=_worked_source(o))
-        outputs[o["key"]] = save_record(output, recorder, required_m2m=("dossiers",), m2m={
-            "dossiers": pick(dossiers, o["dossiers"]), **worked(o)})
+        outputs[o["key"]] = actions.record_output(
+            recorder, output, dossiers=pick(dossiers, o["dossiers"]), **worked(o))
     outcomes = {}
     for o in case.OUTCOMES:
         outcome = Outcome(
