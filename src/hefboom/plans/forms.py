@@ -139,8 +139,10 @@ class LinkWorkForm(forms.Form):
             queryset = queryset.filter(dossiers=plan.dossier_id)
             field = self.fields[name]
             field.queryset = queryset
+            text = "summary" if name == "contacts" else "title"
             offered = (queryset.filter(date__gte=plan.period_start, date__lte=plan.period_end)
-                       .exclude(plan_steps=step).order_by("-date", "-pk")[:LINK_CHOICES])
+                       .exclude(plan_steps=step).only("pk", "date", text)
+                       .order_by("-date", "-pk")[:LINK_CHOICES])
             field.choices = [(record.pk, _choice_label(record)) for record in offered]
         self.offered = any(self.fields[name].choices for name in querysets)
 
@@ -163,6 +165,27 @@ class CopyPlanForm(forms.Form):
         return cleaned
 
 
+ALL_YEARS = "all"
+
+
 class PlanFilterForm(forms.Form):
+    """Theme and year; without a year the plans running this year are shown (a year holds one
+    plan per dossier; all ten years of plans at once is asked for with "All years")."""
+
     theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.all(), required=False)
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
+    year = forms.ChoiceField(label=_("Year"), required=False)
+
+    def __init__(self, *args, years=(), current: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = sorted({*years, current}, reverse=True)
+        self.fields["year"].choices = [(str(y), str(y)) for y in years] + [
+            (ALL_YEARS, _("All years"))]
+        self.fields["year"].initial = str(current)
+        self.current = current
+
+    def chosen_year(self) -> int | None:
+        """The year asked for, None for all years."""
+        if not self.is_bound or not self.is_valid():
+            return self.current
+        year = self.cleaned_data.get("year") or str(self.current)
+        return None if year == ALL_YEARS else int(year)

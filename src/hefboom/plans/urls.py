@@ -21,5 +21,5 @@ urlpatterns: list = [
     path("step/<int:pk>/edit/", views.step_edit, name="step_edit"),
     path("step/<int:pk>/delete/", views.step_delete, name="step_delete"),
     path("step/<int:pk>/link/", views.step_link, name="step_link"),
-    path("step/<int:pk>/unlink/<str:kind>/<int:record>/", views.step_unlink, name="step_unlink"),
+    path("step/<int:pk>/unlink/", views.step_unlink, name="step_unlink"),
 ] + steering_urls.urlpatterns

@@ -6,6 +6,7 @@ import datetime as dt
 from itertools import groupby
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -51,22 +52,28 @@ def get_objective(pk) -> PlanObjective:
 # Reading.
 
 def index(request):
-    """All plans, grouped by theme; within a theme the plans running today come first."""
-    form = PlanFilterForm(request.GET or None)
+    """The plans of all dossiers grouped by theme, of this year unless another year (or all
+    years) is chosen; within a theme the plans running today come first."""
+    today = timezone.localdate()
+    years = set()
+    for start, end in DossierPlan.objects.values_list("period_start__year", "period_end__year") \
+            .distinct():
+        years |= set(range(start, end + 1))
+    form = PlanFilterForm(request.GET or None, years=years, current=today.year)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     plans = DossierPlan.objects.all()
     if data.get("theme"):
         plans = plans.filter(dossier__theme=data["theme"])
-    if data.get("year"):
-        plans = plans.filter(period_start__year__lte=data["year"],
-                             period_end__year__gte=data["year"])
-    today = timezone.localdate()
+    year = form.chosen_year()
+    if year:
+        plans = plans.filter(period_start__year__lte=year, period_end__year__gte=year)
     plans = sorted(plans_with_counts(request.user, plans), key=lambda p: (
         p.dossier.theme.order, p.dossier.theme.name, p.dossier.theme_id, not p.covers(today),
         -p.period_start.toordinal(), p.dossier.name))
     groups = [(theme, list(items)) for theme, items in
               groupby(plans, key=lambda p: p.dossier.theme)]
-    return render(request, "plans/index.html", {"form": form, "groups": groups, "today": today},
+    return render(request, "plans/index.html", {"form": form, "groups": groups, "today": today,
+                                                "year": year},
                   status=400 if form.errors else 200)
 
 
@@ -106,6 +113,10 @@ def plan_detail(request, pk):
     })
 
 
+# Each record's services as a plain list: a related manager per record is slow on long lists.
+SERVICES = Prefetch("services", queryset=Service.objects.all(), to_attr="service_list")
+
+
 def step_detail(request, pk, link_form=None):
     step = get_step(pk)
     known = list(Service.objects.all())
@@ -118,11 +129,12 @@ def step_detail(request, pk, link_form=None):
         "supporting": step.supporting_services.all(),
         "record_groups": [
             ("contact", _("Contacts"), visible_contacts(request.user).filter(plan_steps=step)
-             .prefetch_related("services").order_by("-date", "-pk")),
+             .only("pk", "date", "summary", "confidentiality").prefetch_related(SERVICES)
+             .order_by("-date", "-pk")),
             ("activity", _("Activities"), Activity.objects.filter(plan_steps=step)
-             .prefetch_related("services").order_by("-date", "-pk")),
+             .only("pk", "date", "title").prefetch_related(SERVICES).order_by("-date", "-pk")),
             ("output", _("Outputs"), Output.objects.filter(plan_steps=step)
-             .prefetch_related("services").order_by("-date", "-pk")),
+             .only("pk", "date", "title").prefetch_related(SERVICES).order_by("-date", "-pk")),
         ],
         "change_outcomes": step.change_outcomes.all(),
         "progress_markers": step.progress_markers.select_related("boundary_partner"),
@@ -243,13 +255,16 @@ UNLINK_KINDS = {"contact": "contacts", "activity": "activities", "output": "outp
 
 
 @require_POST
-def step_unlink(request, pk, kind, record):
+def step_unlink(request, pk):
+    """Take one record (`record`: "contact-12", "activity-3" or "output-7") off the step."""
     require_record_editor(request.user)
     step = get_step(pk)
-    if kind not in UNLINK_KINDS:
+    kind, _sep, record = request.POST.get("record", "").partition("-")
+    if kind not in UNLINK_KINDS or not record.isdigit():
+        messages.error(request, _("Choose a record to unlink."))
         return redirect(step)
     if attempt(request, actions.unlink_work, step, request.user,
-               **{UNLINK_KINDS[kind]: [record]}):
+               **{UNLINK_KINDS[kind]: [int(record)]}):
         messages.success(request, _("The record was taken off the step; the record itself "
                                     "stays."))
     return redirect(step)

@@ -80,9 +80,15 @@ def test_the_plan_page_shows_the_start_document(client, alice, plan, objective, 
 
 def test_the_index_groups_plans_by_theme_and_filters_by_year(client, alice, plan, step, dossier):
     later = actions.copy_plan(plan, alice)
-    body = text(page(client, alice, "index"))
-    assert "Migratie" in body
-    assert plan.get_absolute_url() in body and later.get_absolute_url() in body
+    this_year = actions.save_plan(DossierPlan(
+        dossier=dossier, period_start=dt.date(dt.date.today().year, 1, 1),
+        period_end=dt.date(dt.date.today().year, 12, 31)), alice)
+    body = text(page(client, alice, "index"))  # this year by default
+    assert "Migratie" in body and this_year.get_absolute_url() in body
+    assert plan.get_absolute_url() not in body
+    body = text(page(client, alice, "index", year="all"))
+    assert all(p.get_absolute_url() in body for p in (plan, later, this_year))
+    assert body.index(this_year.get_absolute_url()) < body.index(later.get_absolute_url())
     body = text(page(client, alice, "index", year=2024))
     assert later.get_absolute_url() in body and plan.get_absolute_url() not in body
     assert page(client, alice, "index", year="twee").status_code == 400
@@ -188,7 +194,8 @@ def test_linking_and_unlinking_work_on_the_step_page(client, alice, step, dossie
                            {"contacts": [open_contact.pk], "outputs": [paper.pk]})
     assert response.status_code == 302
     assert list(step.outputs.all()) == [paper] and list(step.contacts.all()) == [open_contact]
-    response = client.post(reverse("plans:step_unlink", args=[step.pk, "output", paper.pk]))
+    response = client.post(reverse("plans:step_unlink", args=[step.pk]),
+                           {"record": f"output-{paper.pk}"})
     assert response.status_code == 302 and not step.outputs.exists()
     response = client.post(reverse("plans:step_link", args=[step.pk]), {})
     assert response.status_code == 400 and "Choose at least one record" in text(response)
@@ -255,7 +262,7 @@ def test_every_page_takes_a_fixed_number_of_queries(client, alice, plan, objecti
                                                      dossier, services, django_assert_num_queries):
     client.force_login(alice)
     urls = {
-        "index": reverse("plans:index"),
+        "index": reverse("plans:index") + "?year=all",
         "dossier": reverse("plans:dossier", args=[dossier.pk]),
         "plan": reverse("plans:plan", args=[plan.pk]),
         "step": reverse("plans:step", args=[step.pk]),
@@ -278,10 +285,11 @@ def test_every_page_takes_a_fixed_number_of_queries(client, alice, plan, objecti
     assert counts == PINNED
 
 
-# session and user, then: index: the filter's themes, the plans with their counts; dossier: the
+# session and user, then: index: the years, the filter's themes, the plans with their counts;
+# dossier: the
 # dossier, its plans; plan: the plan, objectives, steps, supporting services, services, the step
 # work (links, services of the records and outcomes: 7), outcomes and markers served, its history
 # count; step: the step, services, the step work, its records (3, each with services), outcomes
 # and markers, the records offered for linking (3), history count; history: the plan, three
 # histories, services, people and the links of each version (8).
-PINNED = {"index": 4, "dossier": 4, "plan": 17, "step": 23, "history": 15, "dossier page": 9}
+PINNED = {"index": 5, "dossier": 4, "plan": 17, "step": 23, "history": 15, "dossier page": 9}
