@@ -293,3 +293,19 @@ def test_every_page_takes_a_fixed_number_of_queries(client, alice, plan, objecti
 # and markers, the records offered for linking (3), history count; history: the plan, three
 # histories, services, people and the links of each version (8).
 PINNED = {"index": 5, "dossier": 4, "plan": 17, "step": 23, "history": 15, "dossier page": 9}
+
+
+def test_the_dossier_page_shows_its_current_plan(client, victor, alice, plan, dossier):
+    body = text(page_for(client, victor, reverse("strategy:dossier", args=[dossier.pk])))
+    assert "No plan for the current period." in body
+    assert reverse("plans:dossier", args=[dossier.pk]) in body
+    year = dt.date.today().year
+    current = actions.save_plan(DossierPlan(dossier=dossier, period_start=dt.date(year, 1, 1),
+                                            period_end=dt.date(year, 12, 31)), alice)
+    body = text(page_for(client, victor, reverse("strategy:dossier", args=[dossier.pk])))
+    assert current.get_absolute_url() in body and plan.get_absolute_url() not in body
+
+
+def page_for(client, user, url):
+    client.force_login(user)
+    return client.get(url)
