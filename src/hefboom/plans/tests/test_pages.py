@@ -59,6 +59,24 @@ def test_victor_may_not_link_work(client, victor, step, open_contact):
     assert response.status_code == 403 and not step.contacts.exists()
 
 
+def test_victor_may_not_unlink_work(client, alice, victor, step, open_contact):
+    actions.link_work(step, alice, contacts=[open_contact])
+    client.force_login(victor)
+    response = client.post(reverse("plans:step_unlink", args=[step.pk]),
+                           {"record": f"contact-{open_contact.pk}"})
+    assert response.status_code == 403 and step.contacts.exists()
+
+
+def test_bob_cannot_unlink_a_confidential_contact_he_may_not_see(client, alice, bob, step,
+                                                                  confidential_contact):
+    actions.link_work(step, alice, contacts=[confidential_contact])
+    client.force_login(bob)
+    response = client.post(reverse("plans:step_unlink", args=[step.pk]),
+                           {"record": f"contact-{confidential_contact.pk}"}, follow=True)
+    assert "not visible to you" in text(response)
+    assert step.contacts.get() == confidential_contact
+
+
 def test_the_plan_page_shows_the_start_document(client, alice, plan, objective, step, services):
     body = text(page(client, alice, "plan", plan.pk))
     assert "Te weinig hervestiging." in body and "Een quotum van 1.500 plaatsen." in body
