@@ -302,8 +302,9 @@ def test_query_counts_are_pinned_and_do_not_grow(
     client.force_login(alice)
     url = reverse(f"strategy:{name}", args=[dossier.pk])
     # session, user, dossier, counts per day, events, names on them, party choices
-    # (the dossier page: markers with their observations, and its latest narratives)
-    expected = {"dossier_timeline": 7, "dossier": 9}[name]
+    # (the dossier page: markers with their observations, its latest narratives and its
+    # current plan)
+    expected = {"dossier_timeline": 7, "dossier": 10}[name]
     with django_assert_num_queries(expected):
         assert client.get(url).status_code == 200
     add_records(alice, dossier, cabinet, marker, dt.date(2024, 5, 12), n=6, label="b")
