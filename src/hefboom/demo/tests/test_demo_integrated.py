@@ -13,7 +13,6 @@ from hefboom.demo import case
 from hefboom.monitoring.models import Activity, Contact, ContributionLink, Outcome, Output
 from hefboom.plans.models import DossierPlan, Moment, PlanStep
 from hefboom.plans.steering import steering_report
-from hefboom.plans.tests.steering_support import plan_urls  # noqa: F401
 from hefboom.strategy.models import Theme
 
 
@@ -103,7 +102,6 @@ def test_the_flagged_petition_step_shows_the_movement_service_missing(demo):
     assert [s.title for s in pushbacks.flagged] == ["Petitie tegen de Tunesiëdeal"]
 
 
-@pytest.mark.usefixtures("plan_urls")
 def test_the_steering_page_of_the_migration_theme_shows_the_plan(demo, client):
     client.force_login(User.objects.get(username="director"))
     migration = Theme.objects.get(name="Migratie")

@@ -20,11 +20,9 @@ from hefboom.monitoring.models import (
 )
 from hefboom.plans import steering
 from hefboom.plans.models import DossierPlan, Moment, PlanStep, StepStatus
-from hefboom.plans.tests.steering_support import plan_urls  # noqa: F401
 from hefboom.strategy.models import Dossier, Service, Theme
 
 TODAY = dt.date.today()
-pytestmark = pytest.mark.usefixtures("plan_urls")
 
 
 def days(n):

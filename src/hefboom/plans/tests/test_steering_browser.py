@@ -7,10 +7,8 @@ import pytest
 from django.urls import reverse
 
 from hefboom.plans.models import Moment
-from hefboom.plans.tests.steering_support import plan_urls  # noqa: F401
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
-              pytest.mark.usefixtures("plan_urls")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_alice_adds_a_moment_and_the_steering_page_shows_it_ahead(
