@@ -1,0 +1,406 @@
+"""Which services and which member organisations contributed to which outcomes (the synergy
+view), and campaigns that combined services with what followed them.
+
+Everything is read in a fixed number of queries: the outcomes in scope, their visible
+contribution links, and the service and partner rows of the linked contacts, outputs and
+activities (values over the many-to-many tables); the counting happens in Python. Links to a
+contact the user may not see are left out by `core.access.visible_contributions`, so a
+confidential contact adds no service and no partner for them.
+"""
+
+import datetime as dt
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+
+from hefboom.actors.models import Membership, Organisation
+from hefboom.core.access import visible_contributions
+from hefboom.monitoring.models import Activity, ActivityType, Contact, Outcome, Output, OutputType
+from hefboom.strategy.models import DEFAULT_SERVICES, Programme, Service
+
+ROW_CAP = 200
+CAMPAIGN_CAP = 50
+FOLLOW_DAYS = 365  # "within 12 months after" a campaign
+DEFAULT_YEARS = 3
+
+# The contributing records, each with its service and partner tables (auto-created through
+# models: `<model>_id` and `service_id` / `organisation_id`).
+KINDS = ("contact", "output", "activity")
+MODELS = {"contact": Contact, "output": Output, "activity": Activity}
+DEFAULT_SERVICE_CODES = {code for code, _name in DEFAULT_SERVICES}
+
+
+def service_name(service) -> str:
+    """The four default services read in the user's language; names typed by the
+    organisation show as typed."""
+    return gettext(service.name) if service.code in DEFAULT_SERVICE_CODES else service.name
+
+
+def kind_label(kind: str, count: int) -> str:
+    return {
+        "contact": ngettext("%(count)s contact", "%(count)s contacts", count),
+        "output": ngettext("%(count)s output", "%(count)s outputs", count),
+        "activity": ngettext("%(count)s activity", "%(count)s activities", count),
+        "partner": ngettext("%(count)s direct partner link", "%(count)s direct partner links",
+                            count),
+    }[kind] % {"count": count}
+
+
+def one_year_after(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+# The scope: theme, dossier and period.
+
+@dataclass(frozen=True)
+class Scope:
+    start: dt.date
+    end: dt.date
+    theme: object = None
+    dossier: object = None
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.start.year, self.end.year + 1))
+
+    def by_dossier(self, model, queryset):
+        """`queryset` of `model` (outcomes, activities, outputs) narrowed to the scope's dossier
+        or theme, without repeating rows (a record in two dossiers of one theme)."""
+        if self.dossier is None and self.theme is None:
+            return queryset
+        through = model.dossiers.through.objects.all()
+        if self.dossier is not None:
+            through = through.filter(dossier=self.dossier)
+        else:
+            through = through.filter(dossier__theme=self.theme)
+        owner = f"{model._meta.model_name}_id"
+        return queryset.filter(pk__in=through.values(owner))
+
+    def outcomes(self):
+        return self.by_dossier(Outcome, Outcome.objects.filter(date__range=(self.start, self.end)))
+
+
+def default_period(theme=None, dossier=None, today=None) -> tuple[dt.date, dt.date]:
+    """The programme period of the chosen theme or dossier, else of the programme running
+    today (or the latest one), up to today; without a programme the last three years."""
+    today = today or timezone.localdate()
+    programme = None
+    if dossier is not None:
+        programme = Programme.objects.filter(themes__dossiers=dossier).first()
+    elif theme is not None:
+        programme = Programme.objects.filter(themes=theme).first()
+    else:
+        programme = (Programme.objects.filter(start_date__lte=today).order_by("-start_date")
+                     .first())
+    if programme is not None and programme.start_date <= today:
+        return programme.start_date, min(programme.end_date, today)
+    try:
+        start = today.replace(year=today.year - DEFAULT_YEARS)
+    except ValueError:
+        start = today.replace(year=today.year - DEFAULT_YEARS, day=28)
+    return start + dt.timedelta(days=1), today
+
+
+# What contributed to each outcome.
+
+@dataclass
+class Contributions:
+    """Per outcome, the contributing records (kind, pk) per service and per partner."""
+    by_service: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    by_partner: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+
+    def services_of(self, outcome_id) -> set:
+        return set(self.by_service.get(outcome_id, ()))
+
+
+def record_attributes(record_ids: dict, *, services=True, partners=True):
+    """The services and partners of contacts, outputs and activities: {(kind, pk): {ids}}.
+    `record_ids` maps a kind to a queryset of its record ids (a subquery, not a list)."""
+    service_of, partner_of = defaultdict(set), defaultdict(set)
+    for kind, ids in record_ids.items():
+        model = MODELS[kind]
+        owner = f"{kind}_id"
+        if services:
+            rows = model.services.through.objects.filter(**{f"{owner}__in": ids})
+            for pk, service_id in rows.values_list(owner, "service_id"):
+                service_of[(kind, pk)].add(service_id)
+        if partners:
+            rows = model.partners.through.objects.filter(**{f"{owner}__in": ids})
+            for pk, organisation_id in rows.values_list(owner, "organisation_id"):
+                partner_of[(kind, pk)].add(organisation_id)
+    return service_of, partner_of
+
+
+def contributions(user, outcomes_queryset) -> Contributions:
+    """What contributed to the outcomes of `outcomes_queryset`, as `user` may see it."""
+    links = visible_contributions(user).filter(outcome__in=outcomes_queryset.values("pk"))
+    rows = list(links.values_list("outcome_id", "contact_id", "output_id", "activity_id",
+                                  "organisation_id"))
+    service_of, partner_of = record_attributes({
+        kind: links.filter(**{f"{kind}__isnull": False}).values(f"{kind}_id") for kind in KINDS})
+    members = set(Membership.objects.values_list("organisation_id", flat=True).distinct())
+    result = Contributions()
+    for outcome_id, contact_id, output_id, activity_id, organisation_id in rows:
+        if organisation_id is not None:
+            if organisation_id in members:
+                result.by_partner[outcome_id][organisation_id].add(("partner", organisation_id))
+            continue
+        for kind, pk in (("contact", contact_id), ("output", output_id),
+                         ("activity", activity_id)):
+            if pk is None:
+                continue
+            for service_id in service_of.get((kind, pk), ()):
+                result.by_service[outcome_id][service_id].add((kind, pk))
+            for partner_id in partner_of.get((kind, pk), ()):
+                result.by_partner[outcome_id][partner_id].add((kind, pk))
+    return result
+
+
+def describe(records) -> str:
+    """'2 contacts, 1 output': the kinds of a cell's records, for its title."""
+    counts = Counter(kind for kind, _pk in records)
+    return ", ".join(kind_label(kind, counts[kind])
+                     for kind in (*KINDS, "partner") if counts.get(kind))
+
+
+# The synergy view.
+
+INVOLVEMENT = {"many": lambda n: n >= 2, "one": lambda n: n == 1, "none": lambda n: n == 0}
+
+
+@dataclass
+class Cell:
+    count: int
+    title: str
+
+
+@dataclass
+class Row:
+    pk: int
+    date: dt.date
+    title: str
+    dossiers: list
+    cells: list
+    services: int
+
+
+@dataclass
+class Synergy:
+    scope: Scope
+    services: list
+    partners: list
+    rows: list
+    matching: int  # outcomes the matrix's row filters let through (rows shows at most ROW_CAP)
+    total: int
+    summary: list  # (year, many, one, none, total) per year, then the totals
+    totals: tuple
+    service_years: list  # (service, [count per year], total)
+    pairs: list  # (service pk, name, service pk, name, outcomes)
+    row_cap: int = ROW_CAP
+
+    @property
+    def capped(self) -> bool:
+        return self.matching > len(self.rows)
+
+
+def synergy(user, scope: Scope, *, services=(), partner=None, involvement=None,
+            row_cap=ROW_CAP) -> Synergy:
+    """The matrix, the summary, services per year and service pairs for `scope`. The row
+    filters (`services` all involved, `partner` involved, `involvement` many/one/none) narrow
+    only the matrix; the counts are over the whole scope."""
+    outcome_queryset = scope.outcomes()
+    outcomes = list(outcome_queryset.order_by("-date", "-pk").values_list("pk", "date", "title"))
+    found = contributions(user, outcome_queryset)
+
+    service_ids = {s for per in found.by_service.values() for s in per}
+    all_services = [s for s in Service.objects.all() if s.is_active or s.pk in service_ids]
+    by_pk = {s.pk: s for s in all_services}
+    partner_ids = {p for per in found.by_partner.values() for p in per}
+    partners = list(Organisation.objects.filter(pk__in=partner_ids).order_by("name"))
+
+    # The summary and the services per year, over every outcome in scope.
+    years = scope.years
+    per_year = {year: [0, 0, 0] for year in years}
+    service_years = {s.pk: dict.fromkeys(years, 0) for s in all_services}
+    pairs = Counter()
+    order = {s.pk: index for index, s in enumerate(all_services)}
+    for pk, day, _title in outcomes:
+        involved = sorted(found.services_of(pk), key=order.get)
+        bucket = per_year.setdefault(day.year, [0, 0, 0])
+        bucket[0 if len(involved) >= 2 else 1 if involved else 2] += 1
+        for service_id in involved:
+            service_years[service_id][day.year] = service_years[service_id].get(day.year, 0) + 1
+        pairs.update(combinations(involved, 2))
+    summary = [(year, *counts, sum(counts)) for year, counts in sorted(per_year.items())]
+    totals = tuple(sum(row[i] for row in summary) for i in range(1, 5))
+
+    # The matrix rows: the row filters, then the cap.
+    wanted = {s.pk for s in services}
+    test = INVOLVEMENT.get(involvement)
+    matching = []
+    for pk, day, title in outcomes:
+        involved = found.services_of(pk)
+        if wanted - involved:
+            continue
+        if partner is not None and partner.pk not in found.by_partner.get(pk, {}):
+            continue
+        if test is not None and not test(len(involved)):
+            continue
+        matching.append((pk, day, title))
+    shown = matching[:row_cap]
+    dossiers_of = outcome_dossiers([pk for pk, _day, _title in shown])
+    rows = []
+    for pk, day, title in shown:
+        per_service, per_partner = found.by_service.get(pk, {}), found.by_partner.get(pk, {})
+        cells = [_cell(per_service.get(s.pk)) for s in all_services]
+        cells += [_cell(per_partner.get(p.pk)) for p in partners]
+        rows.append(Row(pk, day, title, dossiers_of.get(pk, []), cells, len(per_service)))
+
+    return Synergy(
+        scope=scope,
+        services=[(s, service_name(s)) for s in all_services],
+        partners=partners,
+        rows=rows, matching=len(matching), total=len(outcomes),
+        summary=summary, totals=totals,
+        service_years=[(s, service_name(s), [service_years[s.pk].get(y, 0) for y in years],
+                        sum(service_years[s.pk].values())) for s in all_services],
+        pairs=[(a, service_name(by_pk[a]), b, service_name(by_pk[b]), n)
+               for (a, b), n in sorted(pairs.items(), key=lambda item: (-item[1], item[0]))],
+        row_cap=row_cap,
+    )
+
+
+def _cell(records):
+    if not records:
+        return None
+    return Cell(len(records), describe(records))
+
+
+def outcome_dossiers(outcome_ids) -> dict:
+    """{outcome pk: [dossier, ...]} for a page of outcomes, in one query."""
+    result = defaultdict(list)
+    rows = (Outcome.dossiers.through.objects.filter(outcome_id__in=outcome_ids)
+            .select_related("dossier").order_by("dossier__name"))
+    for row in rows:
+        result[row.outcome_id].append(row.dossier)
+    return result
+
+
+# Campaigns that combined services, and what followed them.
+
+@dataclass
+class Campaign:
+    kind: str
+    pk: int
+    date: dt.date
+    title: str
+    type_label: str
+    services: list
+    dossiers: list
+    linked: list = field(default_factory=list)  # (pk, date, title) of outcomes linked to it
+    followed: list = field(default_factory=list)  # outcomes of its dossiers within 12 months
+
+    @property
+    def url(self) -> str:
+        from django.urls import reverse
+
+        return reverse(f"monitoring:{self.kind}", args=[self.pk])
+
+
+@dataclass
+class Campaigns:
+    rows: list
+    combined: int
+    total: int
+    cap: int = CAMPAIGN_CAP
+
+    @property
+    def capped(self) -> bool:
+        return self.combined > len(self.rows)
+
+
+def campaigns(user, scope: Scope, *, cap=CAMPAIGN_CAP) -> Campaigns:
+    """Activities and outputs of type campaign in scope that combined two services or more
+    (newest first, at most `cap`), the outcomes linked to them by contribution links and the
+    other outcomes of their dossiers dated within 12 months after ("followed, not linked")."""
+    querysets = {
+        "activity": scope.by_dossier(Activity, Activity.objects.filter(
+            type=ActivityType.CAMPAIGN, date__range=(scope.start, scope.end))),
+        "output": scope.by_dossier(Output, Output.objects.filter(
+            type=OutputType.CAMPAIGN, date__range=(scope.start, scope.end))),
+    }
+    service_of, _partners = record_attributes(
+        {kind: qs.values("pk") for kind, qs in querysets.items()}, partners=False)
+    found = []
+    for kind, queryset in querysets.items():
+        found += [(day, pk, kind, title) for pk, day, title
+                  in queryset.values_list("pk", "date", "title")]
+    combined = sorted((item for item in found if len(service_of.get((item[2], item[1]), ())) >= 2),
+                      reverse=True)
+    shown = combined[:cap]
+    services = {s.pk: s for s in Service.objects.all()}
+    order = {pk: index for index, pk in enumerate(services)}
+    labels = {"activity": dict(ActivityType.choices)[ActivityType.CAMPAIGN],
+              "output": dict(OutputType.choices)[OutputType.CAMPAIGN]}
+    ids = {kind: [pk for _day, pk, k, _title in shown if k == kind] for kind in querysets}
+
+    dossiers_of = defaultdict(list)
+    dossier_objects = {}
+    for kind in querysets:
+        model, owner = MODELS[kind], f"{kind}_id"
+        rows = (model.dossiers.through.objects.filter(**{f"{owner}__in": ids[kind]})
+                .select_related("dossier").order_by("dossier__name"))
+        for row in rows:
+            dossiers_of[(kind, getattr(row, owner))].append(row.dossier)
+            dossier_objects[row.dossier_id] = row.dossier
+
+    linked = defaultdict(dict)
+    links = visible_contributions(user).filter(
+        Q(activity_id__in=ids["activity"]) | Q(output_id__in=ids["output"]))
+    for activity_id, output_id, pk, day, title in links.values_list(
+            "activity_id", "output_id", "outcome_id", "outcome__date", "outcome__title"):
+        key = ("activity", activity_id) if activity_id else ("output", output_id)
+        linked[key][pk] = (pk, day, title)
+
+    # Outcomes of the campaigns' dossiers from the first campaign to a year after the last,
+    # per dossier in date order, so that each campaign finds its year with two bisections.
+    later = defaultdict(list)
+    if shown:
+        first, last = min(item[0] for item in shown), max(item[0] for item in shown)
+        rows = Outcome.dossiers.through.objects.filter(
+            dossier_id__in=list(dossier_objects), outcome__deleted_at__isnull=True,
+            outcome__date__gt=first, outcome__date__lte=one_year_after(last),
+        ).values_list("dossier_id", "outcome__date", "outcome_id", "outcome__title")
+        for dossier_id, day, pk, title in sorted(rows, key=lambda r: (r[0], r[1], r[2])):
+            later[dossier_id].append((day, pk, title))
+    keys = {dossier_id: [day for day, _pk, _title in rows] for dossier_id, rows in later.items()}
+
+    result = []
+    for day, pk, kind, title in shown:
+        key = (kind, pk)
+        campaign = Campaign(
+            kind=kind, pk=pk, date=day, title=title, type_label=labels[kind],
+            services=[service_name(services[s]) for s in sorted(service_of[key], key=order.get)],
+            dossiers=dossiers_of.get(key, []),
+            linked=sorted(linked.get(key, {}).values(), key=lambda o: (o[1], o[0])),
+        )
+        seen = set(linked.get(key, {}))
+        followed = {}
+        for dossier in campaign.dossiers:
+            dates = keys.get(dossier.pk, [])
+            low, high = bisect_right(dates, day), bisect_right(dates, one_year_after(day))
+            for outcome_day, outcome_pk, outcome_title in later[dossier.pk][low:high]:
+                if outcome_pk not in seen:
+                    followed[outcome_pk] = (outcome_pk, outcome_day, outcome_title)
+        campaign.followed = sorted(followed.values(), key=lambda o: (o[1], o[0]))
+        result.append(campaign)
+    return Campaigns(rows=result, combined=len(combined), total=len(found), cap=cap)
+
