@@ -91,30 +91,23 @@ def joint_records(user, organisation_ids=None, *, details=False) -> list[JointRe
     return result
 
 
-def contributed_outcomes(user, organisation_ids=None) -> dict:
-    """{organisation pk: {outcome pk: (pk, date, title)}}: outcomes that a joint record of the
-    organisation, or the organisation itself (a direct partner link), contributed to."""
-    owners = {}
+def contributed_outcomes(user, records, organisation_ids=None) -> dict:
+    """{organisation pk: {outcome pk: (pk, date, title)}}: outcomes that one of the joint
+    `records` (from `joint_records` for the same organisations) or the organisation itself (a
+    direct partner link) contributed to, as `user` may see them; one query."""
+    partners_of = defaultdict(set)
+    for record in records:
+        partners_of[(record.kind, record.pk)].add(record.organisation_id)
     condition = Q()
     for kind in KINDS:
         rows = _partner_rows(user, kind, organisation_ids)
         condition |= Q(**{f"{kind}_id__in": rows.values(f"{kind}_id")})
-        owners[kind] = rows
     members = (Membership.objects.values("organisation_id") if organisation_ids is None
                else organisation_ids)
     condition |= Q(organisation_id__in=members)
     links = visible_contributions(user).filter(condition).values_list(
         "outcome_id", "outcome__date", "outcome__title", "contact_id", "output_id", "activity_id",
         "organisation_id")
-    links = list(links)
-    partners_of = defaultdict(set)
-    for kind in KINDS:
-        wanted = {row[3 + KINDS.index(kind)] for row in links} - {None}
-        if not wanted:
-            continue
-        for pk, organisation_id in owners[kind].filter(**{f"{kind}_id__in": wanted}).values_list(
-                f"{kind}_id", "organisation_id"):
-            partners_of[(kind, pk)].add(organisation_id)
     result = defaultdict(dict)
     for outcome_id, day, title, contact_id, output_id, activity_id, organisation_id in links:
         outcome = (outcome_id, day, title)
@@ -122,9 +115,8 @@ def contributed_outcomes(user, organisation_ids=None) -> dict:
             result[organisation_id][outcome_id] = outcome
             continue
         for kind, pk in zip(KINDS, (contact_id, output_id, activity_id), strict=True):
-            if pk is not None:
-                for partner in partners_of.get((kind, pk), ()):
-                    result[partner][outcome_id] = outcome
+            for partner in partners_of.get((kind, pk), ()):
+                result[partner][outcome_id] = outcome
     return result
 
 
@@ -156,14 +148,15 @@ def members(user, *, kind=None, year=None) -> list[MemberRow]:
                               MemberRow(membership.organisation, []))
         row.memberships.append(membership)
     dossiers = defaultdict(set)
-    for record in joint_records(user):
+    records = joint_records(user)
+    for record in records:
         row = rows.get(record.organisation_id)
         if row is None or (year and record.date.year != year):
             continue
         setattr(row, _plural(record.kind), getattr(row, _plural(record.kind)) + 1)
         dossiers[record.organisation_id].update(record.dossier_ids)
         row.last = max(row.last or record.date, record.date)
-    for organisation_id, outcomes in contributed_outcomes(user).items():
+    for organisation_id, outcomes in contributed_outcomes(user, records).items():
         row = rows.get(organisation_id)
         if row is not None:
             row.outcomes = sum(1 for _pk, day, _title in outcomes.values()
@@ -206,8 +199,9 @@ class MemberDetail:
 def member_detail(user, organisation, *, year=None) -> MemberDetail:
     memberships = list(organisation.memberships.order_by("start_date"))
     records = joint_records(user, [organisation.pk], details=True)
-    outcomes = sorted(contributed_outcomes(user, [organisation.pk]).get(organisation.pk, {})
-                      .values(), key=lambda o: (o[1], o[0]), reverse=True)
+    outcomes = sorted(contributed_outcomes(user, records, [organisation.pk])
+                      .get(organisation.pk, {}).values(), key=lambda o: (o[1], o[0]),
+                      reverse=True)
     dossier_by_pk = {d.pk: d for d in Dossier.objects.select_related("theme")}
     services = {s.pk: service_name(s) for s in Service.objects.all()}
 

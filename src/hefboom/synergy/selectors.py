@@ -21,7 +21,7 @@ from django.utils.translation import gettext, ngettext
 from hefboom.actors.models import Membership, Organisation
 from hefboom.core.access import visible_contributions
 from hefboom.monitoring.models import Activity, ActivityType, Contact, Outcome, Output, OutputType
-from hefboom.strategy.models import DEFAULT_SERVICES, Programme, Service
+from hefboom.strategy.models import DEFAULT_SERVICES, Dossier, Programme, Service
 
 ROW_CAP = 200
 CAMPAIGN_CAP = 50
@@ -212,7 +212,7 @@ class Synergy:
 
 
 def synergy(user, scope: Scope, *, services=(), partner=None, involvement=None,
-            row_cap=ROW_CAP) -> Synergy:
+            row_cap=ROW_CAP, all_services=None) -> Synergy:
     """The matrix, the summary, services per year and service pairs for `scope`. The row
     filters (`services` all involved, `partner` involved, `involvement` many/one/none) narrow
     only the matrix; the counts are over the whole scope."""
@@ -221,7 +221,8 @@ def synergy(user, scope: Scope, *, services=(), partner=None, involvement=None,
     found = contributions(user, outcome_queryset)
 
     service_ids = {s for per in found.by_service.values() for s in per}
-    all_services = [s for s in Service.objects.all() if s.is_active or s.pk in service_ids]
+    known = list(Service.objects.all()) if all_services is None else all_services
+    all_services = [s for s in known if s.is_active or s.pk in service_ids]
     by_pk = {s.pk: s for s in all_services}
     partner_ids = {p for per in found.by_partner.values() for p in per}
     partners = list(Organisation.objects.filter(pk__in=partner_ids).order_by("name"))
@@ -256,7 +257,7 @@ def synergy(user, scope: Scope, *, services=(), partner=None, involvement=None,
             continue
         matching.append((pk, day, title))
     shown = matching[:row_cap]
-    dossiers_of = outcome_dossiers([pk for pk, _day, _title in shown])
+    dossiers_of = outcome_dossiers(outcome_queryset)
     rows = []
     for pk, day, title in shown:
         per_service, per_partner = found.by_service.get(pk, {}), found.by_partner.get(pk, {})
@@ -284,13 +285,16 @@ def _cell(records):
     return Cell(len(records), describe(records))
 
 
-def outcome_dossiers(outcome_ids) -> dict:
-    """{outcome pk: [dossier, ...]} for a page of outcomes, in one query."""
+def outcome_dossiers(outcome_queryset) -> dict:
+    """{outcome pk: [dossier, ...]} for the outcomes of `outcome_queryset`, in two queries
+    (their dossier links, and the dossiers: a short list)."""
+    dossiers = {d.pk: d for d in Dossier.objects.all()}
     result = defaultdict(list)
-    rows = (Outcome.dossiers.through.objects.filter(outcome_id__in=outcome_ids)
-            .select_related("dossier").order_by("dossier__name"))
-    for row in rows:
-        result[row.outcome_id].append(row.dossier)
+    rows = Outcome.dossiers.through.objects.filter(outcome_id__in=outcome_queryset.values("pk"))
+    for outcome_id, dossier_id in rows.values_list("outcome_id", "dossier_id"):
+        result[outcome_id].append(dossiers[dossier_id])
+    for items in result.values():
+        items.sort(key=lambda d: d.name)
     return result
 
 
@@ -327,7 +331,7 @@ class Campaigns:
         return self.combined > len(self.rows)
 
 
-def campaigns(user, scope: Scope, *, cap=CAMPAIGN_CAP) -> Campaigns:
+def campaigns(user, scope: Scope, *, cap=CAMPAIGN_CAP, all_services=None) -> Campaigns:
     """Activities and outputs of type campaign in scope that combined two services or more
     (newest first, at most `cap`), the outcomes linked to them by contribution links and the
     other outcomes of their dossiers dated within 12 months after ("followed, not linked")."""
@@ -346,40 +350,46 @@ def campaigns(user, scope: Scope, *, cap=CAMPAIGN_CAP) -> Campaigns:
     combined = sorted((item for item in found if len(service_of.get((item[2], item[1]), ())) >= 2),
                       reverse=True)
     shown = combined[:cap]
-    services = {s.pk: s for s in Service.objects.all()}
+    known = list(Service.objects.all()) if all_services is None else all_services
+    services = {s.pk: s for s in known}
     order = {pk: index for index, pk in enumerate(services)}
     labels = {"activity": dict(ActivityType.choices)[ActivityType.CAMPAIGN],
               "output": dict(OutputType.choices)[OutputType.CAMPAIGN]}
-    ids = {kind: [pk for _day, pk, k, _title in shown if k == kind] for kind in querysets}
+    wanted = {(kind, pk) for _day, pk, kind, _title in shown}
 
+    # Subqueries over every campaign in scope rather than lists of the shown ones, so that the
+    # page runs the same queries whether it shows none, one or fifty.
+    dossier_by_pk = {d.pk: d for d in Dossier.objects.all()}
     dossiers_of = defaultdict(list)
-    dossier_objects = {}
-    for kind in querysets:
+    for kind, queryset in querysets.items():
         model, owner = MODELS[kind], f"{kind}_id"
-        rows = (model.dossiers.through.objects.filter(**{f"{owner}__in": ids[kind]})
-                .select_related("dossier").order_by("dossier__name"))
-        for row in rows:
-            dossiers_of[(kind, getattr(row, owner))].append(row.dossier)
-            dossier_objects[row.dossier_id] = row.dossier
+        rows = model.dossiers.through.objects.filter(**{f"{owner}__in": queryset.values("pk")})
+        for pk, dossier_id in rows.values_list(owner, "dossier_id"):
+            if (kind, pk) in wanted:
+                dossiers_of[(kind, pk)].append(dossier_by_pk[dossier_id])
 
     linked = defaultdict(dict)
     links = visible_contributions(user).filter(
-        Q(activity_id__in=ids["activity"]) | Q(output_id__in=ids["output"]))
+        Q(activity_id__in=querysets["activity"].values("pk"))
+        | Q(output_id__in=querysets["output"].values("pk")))
     for activity_id, output_id, pk, day, title in links.values_list(
             "activity_id", "output_id", "outcome_id", "outcome__date", "outcome__title"):
         key = ("activity", activity_id) if activity_id else ("output", output_id)
-        linked[key][pk] = (pk, day, title)
+        if key in wanted:
+            linked[key][pk] = (pk, day, title)
 
-    # Outcomes of the campaigns' dossiers from the first campaign to a year after the last,
-    # per dossier in date order, so that each campaign finds its year with two bisections.
+    # Outcomes from the first campaign shown to a year after the last, per dossier in date
+    # order, so that each campaign finds its year with two bisections.
     later = defaultdict(list)
-    if shown:
-        first, last = min(item[0] for item in shown), max(item[0] for item in shown)
-        rows = Outcome.dossiers.through.objects.filter(
-            dossier_id__in=list(dossier_objects), outcome__deleted_at__isnull=True,
-            outcome__date__gt=first, outcome__date__lte=one_year_after(last),
-        ).values_list("dossier_id", "outcome__date", "outcome_id", "outcome__title")
-        for dossier_id, day, pk, title in sorted(rows, key=lambda r: (r[0], r[1], r[2])):
+    first = min((item[0] for item in shown), default=scope.end)
+    last = max((item[0] for item in shown), default=scope.end)
+    campaign_dossiers = {d.pk for items in dossiers_of.values() for d in items}
+    rows = Outcome.dossiers.through.objects.filter(
+        outcome__deleted_at__isnull=True, outcome__date__gt=first,
+        outcome__date__lte=one_year_after(last) if shown else first,
+    ).values_list("dossier_id", "outcome__date", "outcome_id", "outcome__title")
+    for dossier_id, day, pk, title in sorted(rows, key=lambda r: (r[0], r[1], r[2])):
+        if dossier_id in campaign_dossiers:
             later[dossier_id].append((day, pk, title))
     keys = {dossier_id: [day for day, _pk, _title in rows] for dossier_id, rows in later.items()}
 
@@ -389,7 +399,7 @@ def campaigns(user, scope: Scope, *, cap=CAMPAIGN_CAP) -> Campaigns:
         campaign = Campaign(
             kind=kind, pk=pk, date=day, title=title, type_label=labels[kind],
             services=[service_name(services[s]) for s in sorted(service_of[key], key=order.get)],
-            dossiers=dossiers_of.get(key, []),
+            dossiers=sorted(dossiers_of.get(key, []), key=lambda d: d.name),
             linked=sorted(linked.get(key, {}).values(), key=lambda o: (o[1], o[0])),
         )
         seen = set(linked.get(key, {}))

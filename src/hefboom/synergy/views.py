@@ -14,6 +14,7 @@ from hefboom.actors.models import Organisation
 from hefboom.monitoring.models import Confidentiality, Contact
 from hefboom.privacy.audit import log_confidential_views
 from hefboom.reporting.formats import ReportError
+from hefboom.strategy.models import Service
 from hefboom.synergy import members as member_selectors
 from hefboom.synergy import selectors
 from hefboom.synergy.forms import MemberFilterForm, SynergyFilterForm
@@ -72,8 +73,10 @@ def overview(request):
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     scope = _scope(data)
     links = Links(scope)
+    known = list(Service.objects.all())
     result = selectors.synergy(request.user, scope, services=data.get("service") or (),
-                               partner=data.get("partner"), involvement=data.get("involved"))
+                               partner=data.get("partner"), involvement=data.get("involved"),
+                               all_services=known)
     summary = [
         {"year": year, "many": many, "one": one, "none": none, "total": total,
          "links": {"many": links.view(year, involved="many"),
@@ -97,7 +100,7 @@ def overview(request):
     return render(request, "synergy/overview.html", {
         "form": form, "scope": scope, "synergy": result, "summary": summary, "totals": totals,
         "service_years": service_years, "pairs": pairs,
-        "campaigns": selectors.campaigns(request.user, scope),
+        "campaigns": selectors.campaigns(request.user, scope, all_services=known),
         "outcome_list": links.outcomes(),
         "row_filtered": bool(data.get("service") or data.get("partner") or data.get("involved")),
         "clear_rows": links.view(),
