@@ -16,6 +16,8 @@ from itertools import combinations
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
 from hefboom.actors.models import Membership, Organisation
@@ -25,7 +27,7 @@ from hefboom.strategy.models import DEFAULT_SERVICES, Dossier, Programme, Servic
 
 ROW_CAP = 200
 CAMPAIGN_CAP = 50
-FOLLOW_DAYS = 365  # "within 12 months after" a campaign
+FOLLOWED_SHOWN = 5  # outcomes listed per campaign (with the number of the others)
 DEFAULT_YEARS = 3
 
 # The contributing records, each with its service and partner tables (auto-created through
@@ -89,24 +91,24 @@ class Scope:
 
 
 def default_period(theme=None, dossier=None, today=None) -> tuple[dt.date, dt.date]:
-    """The programme period of the chosen theme or dossier, else of the programme running
-    today (or the latest one), up to today; without a programme the last three years."""
+    """The last three years up to today, starting no earlier than the programme of the chosen
+    theme or dossier (else the programme running today) when it began later. Three years
+    rather than a whole (ten-year) programme keep the page fast; the dates widen it."""
     today = today or timezone.localdate()
-    programme = None
-    if dossier is not None:
-        programme = Programme.objects.filter(themes__dossiers=dossier).first()
-    elif theme is not None:
-        programme = Programme.objects.filter(themes=theme).first()
-    else:
-        programme = (Programme.objects.filter(start_date__lte=today).order_by("-start_date")
-                     .first())
-    if programme is not None and programme.start_date <= today:
-        return programme.start_date, min(programme.end_date, today)
     try:
-        start = today.replace(year=today.year - DEFAULT_YEARS)
-    except ValueError:
-        start = today.replace(year=today.year - DEFAULT_YEARS, day=28)
-    return start + dt.timedelta(days=1), today
+        start = today.replace(year=today.year - DEFAULT_YEARS) + dt.timedelta(days=1)
+    except ValueError:  # 29 February
+        start = today.replace(year=today.year - DEFAULT_YEARS, day=28) + dt.timedelta(days=1)
+    if dossier is not None:
+        programmes = Programme.objects.filter(themes__dossiers=dossier)
+    elif theme is not None:
+        programmes = Programme.objects.filter(themes=theme)
+    else:
+        programmes = Programme.objects.filter(start_date__lte=today).order_by("-start_date")
+    programme = programmes.first()
+    if programme is not None and start < programme.start_date <= today:
+        start = programme.start_date
+    return start, today
 
 
 # What contributed to each outcome.
@@ -140,27 +142,36 @@ def record_attributes(record_ids: dict, *, services=True, partners=True):
 
 
 def contributions(user, outcomes_queryset) -> Contributions:
-    """What contributed to the outcomes of `outcomes_queryset`, as `user` may see it."""
+    """What contributed to the outcomes of `outcomes_queryset`, as `user` may see it: one
+    query over the visible links joined to the service and partner tables of their contact,
+    output or activity (a link has one source, so a row per service and partner of it)."""
     links = visible_contributions(user).filter(outcome__in=outcomes_queryset.values("pk"))
-    rows = list(links.values_list("outcome_id", "contact_id", "output_id", "activity_id",
-                                  "organisation_id"))
-    service_of, partner_of = record_attributes({
-        kind: links.filter(**{f"{kind}__isnull": False}).values(f"{kind}_id") for kind in KINDS})
     members = set(Membership.objects.values_list("organisation_id", flat=True).distinct())
     result = Contributions()
-    for outcome_id, contact_id, output_id, activity_id, organisation_id in rows:
+    by_service, by_partner = result.by_service, result.by_partner
+    rows = links.values_list(
+        "outcome_id", "contact_id", "output_id", "activity_id", "organisation_id",
+        *(f"{kind}__services" for kind in KINDS), *(f"{kind}__partners" for kind in KINDS))
+    # Plain loops: this runs over every link in scope (thousands), so no per-row helpers.
+    for (outcome_id, contact, output, activity, organisation_id, contact_service,
+         output_service, activity_service, contact_partner, output_partner,
+         activity_partner) in rows:
         if organisation_id is not None:
             if organisation_id in members:
-                result.by_partner[outcome_id][organisation_id].add(("partner", organisation_id))
+                by_partner[outcome_id][organisation_id].add(("partner", organisation_id))
             continue
-        for kind, pk in (("contact", contact_id), ("output", output_id),
-                         ("activity", activity_id)):
-            if pk is None:
-                continue
-            for service_id in service_of.get((kind, pk), ()):
-                result.by_service[outcome_id][service_id].add((kind, pk))
-            for partner_id in partner_of.get((kind, pk), ()):
-                result.by_partner[outcome_id][partner_id].add((kind, pk))
+        if contact is not None:
+            source, service, partner = ("contact", contact), contact_service, contact_partner
+        elif output is not None:
+            source, service, partner = ("output", output), output_service, output_partner
+        elif activity is not None:
+            source, service, partner = ("activity", activity), activity_service, activity_partner
+        else:
+            continue  # an earlier outcome: it has its own row
+        if service is not None:
+            by_service[outcome_id][service].add(source)
+        if partner is not None:
+            by_partner[outcome_id][partner].add(source)
     return result
 
 
@@ -190,6 +201,20 @@ class Row:
     dossiers: list
     cells: list
     services: int
+
+    @property
+    def cells_html(self):
+        """The row's count cells as HTML: written here rather than in a template loop, as a
+        page has up to 200 rows of tens of columns."""
+        parts = []
+        for cell in self.cells:
+            if cell is None:
+                parts.append('<td class="num"></td>')
+            else:
+                heat = min(60, 20 * cell.count)
+                parts.append(f'<td class="num heat synergy-cell" style="--heat: {heat}%" '
+                             f'title="{escape(cell.title)}">{cell.count}</td>')
+        return mark_safe("".join(parts))  # noqa: S308 (counts are ints, titles escaped)
 
 
 @dataclass
@@ -258,11 +283,11 @@ def synergy(user, scope: Scope, *, services=(), partner=None, involvement=None,
         matching.append((pk, day, title))
     shown = matching[:row_cap]
     dossiers_of = outcome_dossiers(outcome_queryset)
-    rows = []
+    rows, titles = [], {}
     for pk, day, title in shown:
         per_service, per_partner = found.by_service.get(pk, {}), found.by_partner.get(pk, {})
-        cells = [_cell(per_service.get(s.pk)) for s in all_services]
-        cells += [_cell(per_partner.get(p.pk)) for p in partners]
+        cells = [_cell(per_service.get(s.pk), titles) for s in all_services]
+        cells += [_cell(per_partner.get(p.pk), titles) for p in partners]
         rows.append(Row(pk, day, title, dossiers_of.get(pk, []), cells, len(per_service)))
 
     return Synergy(
@@ -279,10 +304,14 @@ def synergy(user, scope: Scope, *, services=(), partner=None, involvement=None,
     )
 
 
-def _cell(records):
+def _cell(records, titles):
     if not records:
         return None
-    return Cell(len(records), describe(records))
+    kinds = Counter(kind for kind, _pk in records)
+    key = tuple(sorted(kinds.items()))
+    if key not in titles:  # a few combinations recur in thousands of cells
+        titles[key] = describe(records)
+    return Cell(len(records), titles[key])
 
 
 def outcome_dossiers(outcome_queryset) -> dict:
@@ -311,6 +340,7 @@ class Campaign:
     dossiers: list
     linked: list = field(default_factory=list)  # (pk, date, title) of outcomes linked to it
     followed: list = field(default_factory=list)  # outcomes of its dossiers within 12 months
+    followed_count: int = 0
 
     @property
     def url(self) -> str:
@@ -369,29 +399,33 @@ def campaigns(user, scope: Scope, *, cap=CAMPAIGN_CAP, all_services=None) -> Cam
                 dossiers_of[(kind, pk)].append(dossier_by_pk[dossier_id])
 
     linked = defaultdict(dict)
+    # Lists of the shown campaigns (at most `cap`), never empty so that the query always runs.
     links = visible_contributions(user).filter(
-        Q(activity_id__in=querysets["activity"].values("pk"))
-        | Q(output_id__in=querysets["output"].values("pk")))
+        Q(activity_id__in=[pk for kind, pk in wanted if kind == "activity"] or [0])
+        | Q(output_id__in=[pk for kind, pk in wanted if kind == "output"] or [0]))
     for activity_id, output_id, pk, day, title in links.values_list(
             "activity_id", "output_id", "outcome_id", "outcome__date", "outcome__title"):
         key = ("activity", activity_id) if activity_id else ("output", output_id)
         if key in wanted:
             linked[key][pk] = (pk, day, title)
 
-    # Outcomes from the first campaign shown to a year after the last, per dossier in date
-    # order, so that each campaign finds its year with two bisections.
-    later = defaultdict(list)
+    # Outcomes of the campaigns' dossiers from the first campaign shown to a year after the
+    # last, per dossier in date order, so that each campaign finds its year by bisection.
     first = min((item[0] for item in shown), default=scope.end)
     last = max((item[0] for item in shown), default=scope.end)
     campaign_dossiers = {d.pk for items in dossiers_of.values() for d in items}
     rows = Outcome.dossiers.through.objects.filter(
+        # Never an empty list, so that the query (and the page's query count) is always there.
+        dossier_id__in=sorted(campaign_dossiers) or [0],
         outcome__deleted_at__isnull=True, outcome__date__gt=first,
         outcome__date__lte=one_year_after(last) if shown else first,
-    ).values_list("dossier_id", "outcome__date", "outcome_id", "outcome__title")
-    for dossier_id, day, pk, title in sorted(rows, key=lambda r: (r[0], r[1], r[2])):
-        if dossier_id in campaign_dossiers:
-            later[dossier_id].append((day, pk, title))
-    keys = {dossier_id: [day for day, _pk, _title in rows] for dossier_id, rows in later.items()}
+    ).order_by("dossier_id", "outcome__date", "outcome_id").values_list(
+        "dossier_id", "outcome__date", "outcome_id", "outcome__title")
+    later_days, later_pks, outcome_of = defaultdict(list), defaultdict(list), {}
+    for dossier_id, day, pk, title in rows:
+        later_days[dossier_id].append(day)
+        later_pks[dossier_id].append(pk)
+        outcome_of[pk] = (pk, day, title)
 
     result = []
     for day, pk, kind, title in shown:
@@ -402,15 +436,15 @@ def campaigns(user, scope: Scope, *, cap=CAMPAIGN_CAP, all_services=None) -> Cam
             dossiers=sorted(dossiers_of.get(key, []), key=lambda d: d.name),
             linked=sorted(linked.get(key, {}).values(), key=lambda o: (o[1], o[0])),
         )
-        seen = set(linked.get(key, {}))
-        followed = {}
+        followed = set()
         for dossier in campaign.dossiers:
-            dates = keys.get(dossier.pk, [])
-            low, high = bisect_right(dates, day), bisect_right(dates, one_year_after(day))
-            for outcome_day, outcome_pk, outcome_title in later[dossier.pk][low:high]:
-                if outcome_pk not in seen:
-                    followed[outcome_pk] = (outcome_pk, outcome_day, outcome_title)
-        campaign.followed = sorted(followed.values(), key=lambda o: (o[1], o[0]))
+            days = later_days.get(dossier.pk, [])
+            low, high = bisect_right(days, day), bisect_right(days, one_year_after(day))
+            followed.update(later_pks[dossier.pk][low:high])
+        followed.difference_update(linked.get(key, {}))
+        campaign.followed_count = len(followed)
+        campaign.followed = sorted((outcome_of[o] for o in followed),
+                                   key=lambda o: (o[1], o[0]))[:FOLLOWED_SHOWN]
         result.append(campaign)
     return Campaigns(rows=result, combined=len(combined), total=len(found), cap=cap)
 

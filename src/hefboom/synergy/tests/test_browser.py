@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_bob_filters_the_synergy_view_by_dossier_and_follows_an_outcome(
         live_server, logged_in_page, bob, case):
     page = logged_in_page(bob)
-    page.goto(live_server.url + reverse("synergy:overview"))
+    page.goto(live_server.url + reverse("synergy:overview") + "?start=2022-01-01")
     page.wait_for_selector("#synergy-matrix table")
     assert page.locator("#synergy-matrix tbody tr").count() == 4
 

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from hefboom.synergy import selectors
 from hefboom.synergy.selectors import Scope
@@ -117,11 +118,12 @@ def test_a_campaign_with_one_service_is_counted_but_not_listed(case, bob, dossie
 
 def test_the_page_filters_by_dossier_and_dates(client, case, bob):
     client.force_login(bob)
-    response = client.get(reverse("synergy:overview"), {"dossier": case.finance.pk})
+    response = client.get(reverse("synergy:overview"), {"dossier": case.finance.pk,
+                                                        "start": "2022-01-01"})
     assert response.status_code == 200
     body = response.content.decode()
     assert "Budget verdubbeld" in body and "Quota verhoogd" not in body
-    assert response.context["scope"].start == dt.date(2022, 1, 1)
+    assert response.context["scope"].end == timezone.localdate()
 
     response = client.get(reverse("synergy:overview"),
                           {"theme": case.dossier.theme.pk, "start": "2024-01-01",
@@ -136,7 +138,8 @@ def test_the_page_filters_by_dossier_and_dates(client, case, bob):
 
 def test_the_numbers_link_to_their_drill_down(client, case, bob):
     client.force_login(bob)
-    response = client.get(reverse("synergy:overview"), {"dossier": case.dossier.pk})
+    response = client.get(reverse("synergy:overview"), {"dossier": case.dossier.pk,
+                                                        "start": "2022-01-01"})
     year = next(row for row in response.context["summary"] if row["year"] == 2024)
     narrowed = client.get(reverse("synergy:overview") + year["links"]["many"].split("#")[0])
     assert [row.title for row in narrowed.context["synergy"].rows] == ["Quota verhoogd"]
@@ -158,7 +161,8 @@ def test_bad_filters_give_a_message_not_a_crash(client, case, bob, query, messag
     response = client.get(reverse("synergy:overview"), query)
     assert response.status_code == 400
     assert message in response.content.decode()
-    assert response.context["synergy"].total == 4  # the default scope is still shown
+    scope = response.context["scope"]  # the default scope is still shown
+    assert (scope.start, scope.end) == selectors.default_period()
 
 
 def test_a_dossier_of_another_theme_is_refused(client, case, bob):
@@ -176,6 +180,11 @@ def test_a_viewer_reads_the_page(client, case, victor):
     assert "Vertrouwelijk overleg" not in response.content.decode()
 
 
-def test_the_default_period_without_a_programme_is_the_last_three_years(db):
+def test_the_default_period_is_the_last_three_years(db):
     start, end = selectors.default_period(today=dt.date(2026, 5, 1))
     assert (start, end) == (dt.date(2023, 5, 2), dt.date(2026, 5, 1))
+
+
+def test_the_default_period_starts_no_earlier_than_the_programme(case):
+    start, end = selectors.default_period(dossier=case.dossier, today=dt.date(2023, 5, 1))
+    assert (start, end) == (dt.date(2022, 1, 1), dt.date(2023, 5, 1))
