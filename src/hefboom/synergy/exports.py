@@ -33,8 +33,8 @@ def member_workbook(user) -> tuple[bytes, list]:
     organisations = {pk: items[0].organisation for pk, items in memberships.items()}
     dossiers = {d.pk: d.name for d in Dossier.objects.all()}
     services = {s.pk: service_name(s) for s in Service.objects.all()}
-    everything = joint_records(user, details=True)
-    records = [r for r in everything if r.organisation_id in organisations]
+    records = [r for r in joint_records(user, details=True)
+               if r.organisation_id in organisations]
     records.sort(key=lambda r: (organisations[r.organisation_id].name.lower(),
                                 r.organisation_id, r.date, r.kind, r.pk))
     kinds = kind_names()
@@ -69,7 +69,7 @@ def member_workbook(user) -> tuple[bytes, list]:
         row = totals[(record.organisation_id, record.date.year)]
         row[index[record.kind]] += 1
         row[4].update(record.dossier_ids)
-    for organisation_id, outcomes in contributed_outcomes(user, everything).items():
+    for organisation_id, outcomes in contributed_outcomes(user).items():
         if organisation_id in organisations:
             for _pk, day, _title in outcomes.values():
                 totals[(organisation_id, day.year)][3] += 1

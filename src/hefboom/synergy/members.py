@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Exists, Max, OuterRef
 from django.urls import reverse
 
 from hefboom.actors.models import Membership
@@ -45,7 +45,8 @@ def _partner_rows(user, kind, organisation_ids):
     model = MODELS[kind]
     rows = model.partners.through.objects.all()
     if kind == "contact":
-        rows = rows.filter(contact_id__in=Contact.objects.visible_to(user).values("pk"))
+        # Exists, not `contact_id__in`: the latter makes the database build the whole visible set.
+        rows = rows.filter(Exists(Contact.objects.visible_to(user).filter(pk=OuterRef("contact_id"))))
     else:
         rows = rows.filter(**{f"{kind}__deleted_at__isnull": True})
     if organisation_ids is not None:
@@ -91,32 +92,28 @@ def joint_records(user, organisation_ids=None, *, details=False) -> list[JointRe
     return result
 
 
-def contributed_outcomes(user, records, organisation_ids=None) -> dict:
-    """{organisation pk: {outcome pk: (pk, date, title)}}: outcomes that one of the joint
-    `records` (from `joint_records` for the same organisations) or the organisation itself (a
-    direct partner link) contributed to, as `user` may see them; one query."""
-    partners_of = defaultdict(set)
-    for record in records:
-        partners_of[(record.kind, record.pk)].add(record.organisation_id)
-    condition = Q()
+def contributed_outcomes(user, organisation_ids=None) -> dict:
+    """{organisation pk: {outcome pk: (pk, date, title)}}: outcomes that a joint record of the
+    organisation (a contact, output or activity naming it as partner), or the organisation
+    itself (a direct partner link), contributed to, as `user` may see the links. Four queries:
+    the visible links joined to each partner table, and the direct links."""
+    result = defaultdict(dict)
+    fields = ("outcome_id", "outcome__date", "outcome__title")
     for kind in KINDS:
-        rows = _partner_rows(user, kind, organisation_ids)
-        condition |= Q(**{f"{kind}_id__in": rows.values(f"{kind}_id")})
+        links = visible_contributions(user)
+        if organisation_ids is None:
+            links = links.filter(**{f"{kind}__partners__isnull": False})
+        else:
+            links = links.filter(**{f"{kind}__partners__in": organisation_ids})
+        for partner, outcome_id, day, title in links.values_list(
+                f"{kind}__partners", *fields).distinct().order_by():
+            if organisation_ids is None or partner in organisation_ids:
+                result[partner][outcome_id] = (outcome_id, day, title)
     members = (Membership.objects.values("organisation_id") if organisation_ids is None
                else organisation_ids)
-    condition |= Q(organisation_id__in=members)
-    links = visible_contributions(user).filter(condition).values_list(
-        "outcome_id", "outcome__date", "outcome__title", "contact_id", "output_id", "activity_id",
-        "organisation_id")
-    result = defaultdict(dict)
-    for outcome_id, day, title, contact_id, output_id, activity_id, organisation_id in links:
-        outcome = (outcome_id, day, title)
-        if organisation_id is not None:
-            result[organisation_id][outcome_id] = outcome
-            continue
-        for kind, pk in zip(KINDS, (contact_id, output_id, activity_id), strict=True):
-            for partner in partners_of.get((kind, pk), ()):
-                result[partner][outcome_id] = outcome
+    for organisation_id, outcome_id, day, title in visible_contributions(user).filter(
+            organisation_id__in=members).values_list("organisation_id", *fields):
+        result[organisation_id][outcome_id] = (outcome_id, day, title)
     return result
 
 
@@ -135,34 +132,50 @@ class MemberRow:
 
 
 def members(user, *, kind=None, year=None) -> list[MemberRow]:
-    """Every organisation with a membership (of `kind`), with its joint work (in `year`)."""
+    """Every organisation with a membership (of `kind`), with its joint work (in `year`).
+    Counted in the database (a few rows per member), in a fixed number of queries."""
     memberships = Membership.objects.select_related("organisation").order_by(
         "organisation__name", "organisation_id", "start_date")
     if kind:
-        kinds = set(Membership.objects.filter(kind=kind).values_list("organisation_id", flat=True))
+        memberships = memberships.filter(
+            organisation__in=Membership.objects.filter(kind=kind).values("organisation_id"))
     rows = {}
     for membership in memberships:
-        if kind and membership.organisation_id not in kinds:
-            continue
         row = rows.setdefault(membership.organisation_id,
                               MemberRow(membership.organisation, []))
         row.memberships.append(membership)
-    dossiers = defaultdict(set)
-    records = joint_records(user)
-    for record in records:
-        row = rows.get(record.organisation_id)
-        if row is None or (year and record.date.year != year):
-            continue
-        setattr(row, _plural(record.kind), getattr(row, _plural(record.kind)) + 1)
-        dossiers[record.organisation_id].update(record.dossier_ids)
-        row.last = max(row.last or record.date, record.date)
-    for organisation_id, outcomes in contributed_outcomes(user, records).items():
-        row = rows.get(organisation_id)
-        if row is not None:
-            row.outcomes = sum(1 for _pk, day, _title in outcomes.values()
-                               if not year or day.year == year)
-    for organisation_id, found in dossiers.items():
-        rows[organisation_id].dossiers = len(found)
+    period = (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+
+    dossiers, outcomes = defaultdict(set), defaultdict(set)
+    for record_kind in KINDS:
+        records = _partner_rows(user, record_kind, None)
+        if period:
+            records = records.filter(**{f"{record_kind}__date__range": period})
+        for organisation_id, count, last in records.values("organisation_id").annotate(
+                count=Count(f"{record_kind}_id"), last=Max(f"{record_kind}__date"),
+        ).values_list("organisation_id", "count", "last").order_by():
+            row = rows.get(organisation_id)
+            if row is not None:
+                setattr(row, _plural(record_kind), count)
+                row.last = max(row.last or last, last)
+        for organisation_id, dossier_id in records.values_list(
+                "organisation_id", f"{record_kind}__dossiers").distinct().order_by():
+            dossiers[organisation_id].add(dossier_id)
+        # Outcomes: links from the joint records of this kind, as the user may see them.
+        links = visible_contributions(user).filter(**{f"{record_kind}__partners__isnull": False})
+        if period:
+            links = links.filter(outcome__date__range=period)
+        for organisation_id, outcome_id in links.values_list(
+                f"{record_kind}__partners", "outcome_id").distinct().order_by():
+            outcomes[organisation_id].add(outcome_id)
+    direct = visible_contributions(user).filter(organisation_id__in=list(rows) or [0])
+    if period:
+        direct = direct.filter(outcome__date__range=period)
+    for organisation_id, outcome_id in direct.values_list("organisation_id", "outcome_id"):
+        outcomes[organisation_id].add(outcome_id)
+    for organisation_id, row in rows.items():
+        row.dossiers = len(dossiers.get(organisation_id, set()) - {None})
+        row.outcomes = len(outcomes.get(organisation_id, ()))
     return list(rows.values())
 
 
@@ -199,7 +212,7 @@ class MemberDetail:
 def member_detail(user, organisation, *, year=None) -> MemberDetail:
     memberships = list(organisation.memberships.order_by("start_date"))
     records = joint_records(user, [organisation.pk], details=True)
-    outcomes = sorted(contributed_outcomes(user, records, [organisation.pk])
+    outcomes = sorted(contributed_outcomes(user, [organisation.pk])
                       .get(organisation.pk, {}).values(), key=lambda o: (o[1], o[0]),
                       reverse=True)
     dossier_by_pk = {d.pk: d for d in Dossier.objects.select_related("theme")}
