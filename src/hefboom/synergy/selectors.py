@@ -123,24 +123,6 @@ class Contributions:
         return set(self.by_service.get(outcome_id, ()))
 
 
-def record_attributes(record_ids: dict, *, services=True, partners=True):
-    """The services and partners of contacts, outputs and activities: {(kind, pk): {ids}}.
-    `record_ids` maps a kind to a queryset of its record ids (a subquery, not a list)."""
-    service_of, partner_of = defaultdict(set), defaultdict(set)
-    for kind, ids in record_ids.items():
-        model = MODELS[kind]
-        owner = f"{kind}_id"
-        if services:
-            rows = model.services.through.objects.filter(**{f"{owner}__in": ids})
-            for pk, service_id in rows.values_list(owner, "service_id"):
-                service_of[(kind, pk)].add(service_id)
-        if partners:
-            rows = model.partners.through.objects.filter(**{f"{owner}__in": ids})
-            for pk, organisation_id in rows.values_list(owner, "organisation_id"):
-                partner_of[(kind, pk)].add(organisation_id)
-    return service_of, partner_of
-
-
 def contributions(user, outcomes_queryset) -> Contributions:
     """What contributed to the outcomes of `outcomes_queryset`, as `user` may see it: one
     query over the visible links joined to the service and partner tables of their contact,
@@ -371,13 +353,17 @@ def campaigns(user, scope: Scope, *, cap=CAMPAIGN_CAP, all_services=None) -> Cam
         "output": scope.by_dossier(Output, Output.objects.filter(
             type=OutputType.CAMPAIGN, date__range=(scope.start, scope.end))),
     }
-    service_of, _partners = record_attributes(
-        {kind: qs.values("pk") for kind, qs in querysets.items()}, partners=False)
-    found = []
+    # One query per kind: each campaign with its services and dossiers (a row per pair).
+    dossier_by_pk = {d.pk: d for d in Dossier.objects.all()}
+    service_of, dossier_ids_of, found = defaultdict(set), defaultdict(set), {}
     for kind, queryset in querysets.items():
-        found += [(day, pk, kind, title) for pk, day, title
-                  in queryset.values_list("pk", "date", "title")]
-    combined = sorted((item for item in found if len(service_of.get((item[2], item[1]), ())) >= 2),
+        for pk, day, title, service_id, dossier_id in queryset.values_list(
+                "pk", "date", "title", "services", "dossiers"):
+            found[(kind, pk)] = (day, pk, kind, title)
+            if service_id is not None:
+                service_of[(kind, pk)].add(service_id)
+            dossier_ids_of[(kind, pk)].add(dossier_id)
+    combined = sorted((item for key, item in found.items() if len(service_of[key]) >= 2),
                       reverse=True)
     shown = combined[:cap]
     known = list(Service.objects.all()) if all_services is None else all_services
@@ -386,17 +372,8 @@ def campaigns(user, scope: Scope, *, cap=CAMPAIGN_CAP, all_services=None) -> Cam
     labels = {"activity": dict(ActivityType.choices)[ActivityType.CAMPAIGN],
               "output": dict(OutputType.choices)[OutputType.CAMPAIGN]}
     wanted = {(kind, pk) for _day, pk, kind, _title in shown}
-
-    # Subqueries over every campaign in scope rather than lists of the shown ones, so that the
-    # page runs the same queries whether it shows none, one or fifty.
-    dossier_by_pk = {d.pk: d for d in Dossier.objects.all()}
-    dossiers_of = defaultdict(list)
-    for kind, queryset in querysets.items():
-        model, owner = MODELS[kind], f"{kind}_id"
-        rows = model.dossiers.through.objects.filter(**{f"{owner}__in": queryset.values("pk")})
-        for pk, dossier_id in rows.values_list(owner, "dossier_id"):
-            if (kind, pk) in wanted:
-                dossiers_of[(kind, pk)].append(dossier_by_pk[dossier_id])
+    dossiers_of = {key: [dossier_by_pk[d] for d in dossier_ids_of[key] if d in dossier_by_pk]
+                   for key in wanted}
 
     linked = defaultdict(dict)
     # Lists of the shown campaigns (at most `cap`), never empty so that the query always runs.
