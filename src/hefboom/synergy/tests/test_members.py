@@ -125,3 +125,12 @@ def test_the_export_leaves_out_what_bob_cannot_see(client, case, bob):
     assert [r[0] for r in rows] == ["Klimaatcoalitie Test", "Noordhuis vzw"]
     totals = sheet_rows(content, "Per member and year")
     assert totals[0][2:6] == [1, 0, 0, 2]
+
+
+def test_a_character_a_workbook_cannot_hold_is_a_message_not_a_broken_file(client, case, alice):
+    contact(alice, dt.date(2024, 6, 2), "Overleg \x07 met bel", case.dossier,
+            partners=[case.noordhuis])
+    client.force_login(alice)
+    response = client.get(reverse("synergy:member_export"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("synergy:members")
+    assert "cannot hold" in response.content.decode()

@@ -188,3 +188,12 @@ def test_the_default_period_is_the_last_three_years(db):
 def test_the_default_period_starts_no_earlier_than_the_programme(case):
     start, end = selectors.default_period(dossier=case.dossier, today=dt.date(2023, 5, 1))
     assert (start, end) == (dt.date(2022, 1, 1), dt.date(2023, 5, 1))
+
+
+def test_a_record_in_the_bin_adds_nothing(case, mia):
+    from hefboom.core.actions import delete_record
+
+    delete_record(case.paper, mia)  # the communication output behind Quota verhoogd
+    result = selectors.synergy(mia, WHOLE)
+    raised = cells(result, by_title(result)["Quota verhoogd"])
+    assert raised["Communication"] == (1, "1 activity")  # the campaign only
