@@ -124,9 +124,10 @@ def members(request):
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     rows = member_selectors.members(request.user, kind=data.get("kind") or None,
                                     year=data.get("year"))
-    return render(request, "synergy/members.html", {"form": form, "rows": rows,
-                                                    "year": data.get("year")},
-                  status=400 if form.errors else 200)
+    year = data.get("year")
+    return render(request, "synergy/members.html", {
+        "form": form, "rows": rows, "year": year, "year_query": f"?year={year}" if year else "",
+    }, status=400 if form.errors else 200)
 
 
 def member(request, pk):

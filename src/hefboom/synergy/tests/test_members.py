@@ -134,3 +134,12 @@ def test_a_character_a_workbook_cannot_hold_is_a_message_not_a_broken_file(clien
     response = client.get(reverse("synergy:member_export"), follow=True)
     assert response.redirect_chain[-1][0] == reverse("synergy:members")
     assert "cannot hold" in response.content.decode()
+
+
+def test_the_counts_of_the_list_link_to_the_members_page(client, case, alice):
+    client.force_login(alice)
+    response = client.get(reverse("synergy:members"), {"year": 2024})
+    member_url = reverse("synergy:member", args=[case.coalition.pk])
+    body = response.content.decode()
+    assert f'href="{member_url}?year=2024#member-activities">1</a>' in body
+    assert f'href="{member_url}?year=2024#member-outcomes">2</a>' in body
