@@ -1,0 +1,247 @@
+"""How member organisations and coalitions take part (EV.5): their joint activities,
+co-authored outputs and joint contacts, the dossiers of those, and the outcomes they
+contributed to, per year.
+
+The joint records are read from the partner tables of contacts, outputs and activities in a
+fixed number of queries; contacts only as `Contact.objects.visible_to(user)` lets them through,
+and outcomes only through `core.access.visible_contributions`.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, Max, OuterRef
+from django.urls import reverse
+
+from hefboom.actors.models import Membership
+from hefboom.core.access import visible_contributions
+from hefboom.monitoring.models import Confidentiality, Contact
+from hefboom.strategy.models import Dossier, Service
+from hefboom.synergy.selectors import KINDS, MODELS, service_name
+
+RECORD_CAP = 100  # records of each kind listed on a member's page
+TITLE_FIELD = {"contact": "summary", "output": "title", "activity": "title"}
+
+
+@dataclass
+class JointRecord:
+    kind: str
+    pk: int
+    date: dt.date
+    organisation_id: int
+    title: str = ""
+    confidential: bool = False
+    dossier_ids: list = field(default_factory=list)
+    service_ids: list = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return reverse(f"monitoring:{self.kind}", args=[self.pk])
+
+
+def _partner_rows(user, kind, organisation_ids):
+    """The partner table of `kind`, for records alive and visible to `user`."""
+    model = MODELS[kind]
+    rows = model.partners.through.objects.all()
+    if kind == "contact":
+        # Exists, not `contact_id__in`: the latter makes the database build the whole visible set.
+        rows = rows.filter(Exists(Contact.objects.visible_to(user).filter(pk=OuterRef("contact_id"))))
+    else:
+        rows = rows.filter(**{f"{kind}__deleted_at__isnull": True})
+    if organisation_ids is not None:
+        rows = rows.filter(organisation_id__in=organisation_ids)
+    return rows
+
+
+def joint_records(user, organisation_ids=None, *, details=False) -> list[JointRecord]:
+    """One `JointRecord` per partner and record (a record with two partners is there twice),
+    newest first. With `details`, titles (a contact's summary), dossiers and services too."""
+    result = []
+    for kind in KINDS:
+        owner = f"{kind}_id"
+        rows = _partner_rows(user, kind, organisation_ids)
+        names = [owner, f"{kind}__date", "organisation_id"]
+        if details:
+            names.append(f"{kind}__{TITLE_FIELD[kind]}")
+            if kind == "contact":
+                names.append("contact__confidentiality")
+        records = []
+        for values in rows.values_list(*names):
+            record = JointRecord(kind, values[0], values[1], values[2])
+            if details:
+                record.title = values[3]
+                record.confidential = kind == "contact" and values[4] == Confidentiality.CONFIDENTIAL
+            records.append(record)
+        model = MODELS[kind]
+        ids = rows.values(owner)
+        dossiers = defaultdict(list)
+        for pk, dossier_id in model.dossiers.through.objects.filter(
+                **{f"{owner}__in": ids}).values_list(owner, "dossier_id"):
+            dossiers[pk].append(dossier_id)
+        services = defaultdict(list)
+        if details:
+            for pk, service_id in model.services.through.objects.filter(
+                    **{f"{owner}__in": ids}).values_list(owner, "service_id"):
+                services[pk].append(service_id)
+        for record in records:
+            record.dossier_ids = dossiers.get(record.pk, [])
+            record.service_ids = services.get(record.pk, [])
+        result += records
+    result.sort(key=lambda r: (r.date, r.pk), reverse=True)
+    return result
+
+
+def contributed_outcomes(user, organisation_ids=None) -> dict:
+    """{organisation pk: {outcome pk: (pk, date, title)}}: outcomes that a joint record of the
+    organisation (a contact, output or activity naming it as partner), or the organisation
+    itself (a direct partner link), contributed to, as `user` may see the links. Four queries:
+    the visible links joined to each partner table, and the direct links."""
+    result = defaultdict(dict)
+    fields = ("outcome_id", "outcome__date", "outcome__title")
+    for kind in KINDS:
+        links = visible_contributions(user)
+        if organisation_ids is None:
+            links = links.filter(**{f"{kind}__partners__isnull": False})
+        else:
+            links = links.filter(**{f"{kind}__partners__in": organisation_ids})
+        for partner, outcome_id, day, title in links.values_list(
+                f"{kind}__partners", *fields).distinct().order_by():
+            if organisation_ids is None or partner in organisation_ids:
+                result[partner][outcome_id] = (outcome_id, day, title)
+    members = (Membership.objects.values("organisation_id") if organisation_ids is None
+               else organisation_ids)
+    for organisation_id, outcome_id, day, title in visible_contributions(user).filter(
+            organisation_id__in=members).values_list("organisation_id", *fields):
+        result[organisation_id][outcome_id] = (outcome_id, day, title)
+    return result
+
+
+# The list of members.
+
+@dataclass
+class MemberRow:
+    organisation: object
+    memberships: list
+    activities: int = 0
+    outputs: int = 0
+    contacts: int = 0
+    outcomes: int = 0
+    dossiers: int = 0
+    last: dt.date | None = None
+
+
+def members(user, *, kind=None, year=None) -> list[MemberRow]:
+    """Every organisation with a membership (of `kind`), with its joint work (in `year`).
+    Counted in the database (a few rows per member), in a fixed number of queries."""
+    memberships = Membership.objects.select_related("organisation").order_by(
+        "organisation__name", "organisation_id", "start_date")
+    if kind:
+        memberships = memberships.filter(
+            organisation__in=Membership.objects.filter(kind=kind).values("organisation_id"))
+    rows = {}
+    for membership in memberships:
+        row = rows.setdefault(membership.organisation_id,
+                              MemberRow(membership.organisation, []))
+        row.memberships.append(membership)
+    period = (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+
+    dossiers, outcomes = defaultdict(set), defaultdict(set)
+    for record_kind in KINDS:
+        records = _partner_rows(user, record_kind, None)
+        if period:
+            records = records.filter(**{f"{record_kind}__date__range": period})
+        for organisation_id, count, last in records.values("organisation_id").annotate(
+                count=Count(f"{record_kind}_id"), last=Max(f"{record_kind}__date"),
+        ).values_list("organisation_id", "count", "last").order_by():
+            row = rows.get(organisation_id)
+            if row is not None:
+                setattr(row, _plural(record_kind), count)
+                row.last = max(row.last or last, last)
+        for organisation_id, dossier_id in records.values_list(
+                "organisation_id", f"{record_kind}__dossiers").distinct().order_by():
+            dossiers[organisation_id].add(dossier_id)
+        # Outcomes: links from the joint records of this kind, as the user may see them.
+        links = visible_contributions(user).filter(**{f"{record_kind}__partners__isnull": False})
+        if period:
+            links = links.filter(outcome__date__range=period)
+        for organisation_id, outcome_id in links.values_list(
+                f"{record_kind}__partners", "outcome_id").distinct().order_by():
+            outcomes[organisation_id].add(outcome_id)
+    direct = visible_contributions(user).filter(organisation_id__in=list(rows) or [0])
+    if period:
+        direct = direct.filter(outcome__date__range=period)
+    for organisation_id, outcome_id in direct.values_list("organisation_id", "outcome_id"):
+        outcomes[organisation_id].add(outcome_id)
+    for organisation_id, row in rows.items():
+        row.dossiers = len(dossiers.get(organisation_id, set()) - {None})
+        row.outcomes = len(outcomes.get(organisation_id, ()))
+    return list(rows.values())
+
+
+def _plural(kind: str) -> str:
+    return {"contact": "contacts", "output": "outputs", "activity": "activities"}[kind]
+
+
+# One member's page.
+
+@dataclass
+class YearRow:
+    year: int
+    activities: int = 0
+    outputs: int = 0
+    contacts: int = 0
+    outcomes: int = 0
+    dossiers: list = field(default_factory=list)
+
+
+@dataclass
+class MemberDetail:
+    organisation: object
+    memberships: list
+    years: list
+    records: dict  # kind → [JointRecord], newest first, at most RECORD_CAP
+    counts: dict  # kind → number of records (in the year chosen)
+    outcomes: list
+    outcome_count: int
+    dossiers: list
+    year: int | None
+    cap: int = RECORD_CAP
+
+
+def member_detail(user, organisation, *, year=None) -> MemberDetail:
+    memberships = list(organisation.memberships.order_by("start_date"))
+    records = joint_records(user, [organisation.pk], details=True)
+    outcomes = sorted(contributed_outcomes(user, [organisation.pk])
+                      .get(organisation.pk, {}).values(), key=lambda o: (o[1], o[0]),
+                      reverse=True)
+    dossier_by_pk = {d.pk: d for d in Dossier.objects.select_related("theme")}
+    services = {s.pk: service_name(s) for s in Service.objects.all()}
+
+    years = {}
+    for record in records:
+        row = years.setdefault(record.date.year, YearRow(record.date.year))
+        setattr(row, _plural(record.kind), getattr(row, _plural(record.kind)) + 1)
+        row.dossiers.extend(record.dossier_ids)
+        record.dossiers = [dossier_by_pk[pk] for pk in record.dossier_ids if pk in dossier_by_pk]
+        record.services = [services[pk] for pk in record.service_ids if pk in services]
+    for _pk, day, _title in outcomes:
+        years.setdefault(day.year, YearRow(day.year)).outcomes += 1
+    for row in years.values():
+        row.dossiers = sorted({dossier_by_pk[pk] for pk in row.dossiers if pk in dossier_by_pk},
+                              key=lambda d: d.name)
+
+    chosen = [r for r in records if not year or r.date.year == year]
+    by_kind = {kind: [r for r in chosen if r.kind == kind] for kind in KINDS}
+    in_year = [o for o in outcomes if not year or o[1].year == year]
+    all_dossiers = {pk for r in chosen for pk in r.dossier_ids}
+    return MemberDetail(
+        organisation=organisation, memberships=memberships,
+        years=[years[y] for y in sorted(years)],
+        records={kind: items[:RECORD_CAP] for kind, items in by_kind.items()},
+        counts={kind: len(items) for kind, items in by_kind.items()},
+        outcomes=in_year[:RECORD_CAP], outcome_count=len(in_year),
+        dossiers=sorted((dossier_by_pk[pk] for pk in all_dossiers if pk in dossier_by_pk),
+                        key=lambda d: d.name),
+        year=year,
+    )
