@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Max, OuterRef
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from hefboom.actors.models import Membership
@@ -133,7 +133,7 @@ class MemberRow:
 
 def members(user, *, kind=None, year=None) -> list[MemberRow]:
     """Every organisation with a membership (of `kind`), with its joint work (in `year`).
-    Counted in the database (a few rows per member), in a fixed number of queries."""
+    One query per kind of record and two over the links, whatever the number of members."""
     memberships = Membership.objects.select_related("organisation").order_by(
         "organisation__name", "organisation_id", "start_date")
     if kind:
@@ -151,23 +151,31 @@ def members(user, *, kind=None, year=None) -> list[MemberRow]:
         records = _partner_rows(user, record_kind, None)
         if period:
             records = records.filter(**{f"{record_kind}__date__range": period})
-        for organisation_id, count, last in records.values("organisation_id").annotate(
-                count=Count(f"{record_kind}_id"), last=Max(f"{record_kind}__date"),
-        ).values_list("organisation_id", "count", "last").order_by():
+        # One pass over the partner table (with each record's date and dossiers) gives the
+        # counts, the last date and the dossiers.
+        counted = defaultdict(set)
+        for organisation_id, pk, day, dossier_id in records.values_list(
+                "organisation_id", f"{record_kind}_id", f"{record_kind}__date",
+                f"{record_kind}__dossiers").order_by():
             row = rows.get(organisation_id)
-            if row is not None:
-                setattr(row, _plural(record_kind), count)
-                row.last = max(row.last or last, last)
-        for organisation_id, dossier_id in records.values_list(
-                "organisation_id", f"{record_kind}__dossiers").distinct().order_by():
+            if row is None:
+                continue
+            counted[organisation_id].add(pk)
             dossiers[organisation_id].add(dossier_id)
-        # Outcomes: links from the joint records of this kind, as the user may see them.
-        links = visible_contributions(user).filter(**{f"{record_kind}__partners__isnull": False})
-        if period:
-            links = links.filter(outcome__date__range=period)
-        for organisation_id, outcome_id in links.values_list(
-                f"{record_kind}__partners", "outcome_id").distinct().order_by():
-            outcomes[organisation_id].add(outcome_id)
+            if row.last is None or day > row.last:
+                row.last = day
+        for organisation_id, pks in counted.items():
+            setattr(rows[organisation_id], _plural(record_kind), len(pks))
+    # Outcomes: the visible links joined to the partner tables of their contact, output or
+    # activity (one pass over the links), then the organisations linked directly.
+    links = visible_contributions(user).order_by()
+    if period:
+        links = links.filter(outcome__date__range=period)
+    for outcome_id, *partners in links.values_list(
+            "outcome_id", *(f"{k}__partners" for k in KINDS)).distinct():
+        for organisation_id in partners:
+            if organisation_id is not None:
+                outcomes[organisation_id].add(outcome_id)
     direct = visible_contributions(user).filter(organisation_id__in=list(rows) or [0])
     if period:
         direct = direct.filter(outcome__date__range=period)

@@ -25,8 +25,8 @@ from hefboom.core.access import visible_contributions
 from hefboom.monitoring.models import Activity, ActivityType, Contact, Outcome, Output, OutputType
 from hefboom.strategy.models import DEFAULT_SERVICES, Dossier, Programme, Service
 
-ROW_CAP = 200
-CAMPAIGN_CAP = 50
+ROW_CAP = 100
+CAMPAIGN_CAP = 25
 FOLLOWED_SHOWN = 5  # outcomes listed per campaign (with the number of the others)
 DEFAULT_YEARS = 3
 
@@ -89,6 +89,15 @@ class Scope:
     def outcomes(self):
         return self.by_dossier(Outcome, Outcome.objects.filter(date__range=(self.start, self.end)))
 
+    def links(self, user):
+        """The visible contribution links to the outcomes in scope, unordered. The period is a
+        condition on the outcome's date (its index), not a list of outcomes."""
+        links = visible_contributions(user).filter(
+            outcome__date__range=(self.start, self.end)).order_by()
+        if self.dossier is not None or self.theme is not None:
+            links = links.filter(outcome__in=self.outcomes().values("pk"))
+        return links
+
 
 def default_period(theme=None, dossier=None, today=None) -> tuple[dt.date, dt.date]:
     """The last three years up to today, starting no earlier than the programme of the chosen
@@ -123,11 +132,11 @@ class Contributions:
         return set(self.by_service.get(outcome_id, ()))
 
 
-def contributions(user, outcomes_queryset) -> Contributions:
-    """What contributed to the outcomes of `outcomes_queryset`, as `user` may see it: one
-    query over the visible links joined to the service and partner tables of their contact,
-    output or activity (a link has one source, so a row per service and partner of it)."""
-    links = visible_contributions(user).filter(outcome__in=outcomes_queryset.values("pk"))
+def contributions(user, scope) -> Contributions:
+    """What contributed to the outcomes in `scope`, as `user` may see it: one query over the
+    visible links joined to the service and partner tables of their contact, output or
+    activity (a link has one source, so a row per service and partner of it)."""
+    links = scope.links(user)
     members = set(Membership.objects.values_list("organisation_id", flat=True).distinct())
     result = Contributions()
     by_service, by_partner = result.by_service, result.by_partner
@@ -187,7 +196,7 @@ class Row:
     @property
     def cells_html(self):
         """The row's count cells as HTML: written here rather than in a template loop, as a
-        page has up to 200 rows of tens of columns."""
+        page has up to ROW_CAP rows of tens of columns."""
         parts = []
         for cell in self.cells:
             if cell is None:
@@ -225,7 +234,7 @@ def synergy(user, scope: Scope, *, services=(), partner=None, involvement=None,
     only the matrix; the counts are over the whole scope."""
     outcome_queryset = scope.outcomes()
     outcomes = list(outcome_queryset.order_by("-date", "-pk").values_list("pk", "date", "title"))
-    found = contributions(user, outcome_queryset)
+    found = contributions(user, scope)
 
     service_ids = {s for per in found.by_service.values() for s in per}
     known = list(Service.objects.all()) if all_services is None else all_services
@@ -381,7 +390,7 @@ def campaigns(user, scope: Scope, *, cap=CAMPAIGN_CAP, all_services=None) -> Cam
         Q(activity_id__in=[pk for kind, pk in wanted if kind == "activity"] or [0])
         | Q(output_id__in=[pk for kind, pk in wanted if kind == "output"] or [0]))
     for activity_id, output_id, pk, day, title in links.values_list(
-            "activity_id", "output_id", "outcome_id", "outcome__date", "outcome__title"):
+            "activity_id", "output_id", "outcome_id", "outcome__date", "outcome__title").order_by():
         key = ("activity", activity_id) if activity_id else ("output", output_id)
         if key in wanted:
             linked[key][pk] = (pk, day, title)
