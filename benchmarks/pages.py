@@ -159,13 +159,16 @@ PAGES = [
     # Issue 10: dossier plans and synergy. The URLs are spelled out (not reversed) so that this
     # list loads before the plans and synergy pages exist; they are the apps' URL contract.
     ("plans overview", "policy", lambda s: "/plans/"),
+    ("plans overview, all years", "policy", lambda s: "/plans/?year=all"),
     ("plans of the target dossier", "policy", lambda s: f"/plans/dossier/{s.dossier}/"),
     ("plan page (target dossier, busiest year)", "policy", lambda s: f"/plans/{s.plan}/"),
     ("plan page (viewer)", "viewer", lambda s: f"/plans/{s.plan}/"),
     ("plan step (most records)", "policy", lambda s: f"/plans/step/{s.step}/"),
     ("plan history", "policy", lambda s: f"/plans/{s.plan}/history/"),
     ("steering group, target theme", "policy", lambda s: f"/plans/steering/{s.theme}/"),
+    ("steering group, themes", "policy", lambda s: "/plans/steering/"),
     ("political moments", "policy", lambda s: "/plans/moments/"),
+    ("synergy, whole programme", "policy", lambda s: "/synergy/"),
     ("synergy, target theme", "policy", lambda s: f"/synergy/?theme={s.theme}"),
     ("synergy, target dossier", "policy", lambda s: f"/synergy/?dossier={s.dossier}"),
     ("synergy, target dossier (viewer)", "viewer", lambda s: f"/synergy/?dossier={s.dossier}"),

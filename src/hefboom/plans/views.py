@@ -108,7 +108,7 @@ def plan_detail(request, pk):
         "service_objectives": [(s, by_service.get(s.pk)) for s in services],
         "work": work,
         "flagged": sum(1 for w in work if w.flagged),
-        "change_outcomes": plan.change_outcomes.all(),
+        "change_outcomes": plan.change_outcomes.select_related("theme"),
         "progress_markers": plan.progress_markers.select_related("boundary_partner"),
     })
 
