@@ -133,7 +133,8 @@ class MemberRow:
 
 def members(user, *, kind=None, year=None) -> list[MemberRow]:
     """Every organisation with a membership (of `kind`), with its joint work (in `year`).
-    One query per kind of record and two over the links, whatever the number of members."""
+    One query per kind of record and four over the links (one per partner table, and the
+    direct links), whatever the number of members or records."""
     memberships = Membership.objects.select_related("organisation").order_by(
         "organisation__name", "organisation_id", "start_date")
     if kind:
@@ -146,8 +147,12 @@ def members(user, *, kind=None, year=None) -> list[MemberRow]:
         row.memberships.append(membership)
     period = (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
 
+    member_ids = list(rows) or [0]  # never empty, so that every query always runs
+
     dossiers, outcomes = defaultdict(set), defaultdict(set)
     for record_kind in KINDS:
+        # Every row (the partner tables hold few others): narrowing to the members' ids makes
+        # SQLite walk the organisation index and look up each record, twice as slow.
         records = _partner_rows(user, record_kind, None)
         if period:
             records = records.filter(**{f"{record_kind}__date__range": period})
@@ -166,17 +171,17 @@ def members(user, *, kind=None, year=None) -> list[MemberRow]:
                 row.last = day
         for organisation_id, pks in counted.items():
             setattr(rows[organisation_id], _plural(record_kind), len(pks))
-    # Outcomes: the visible links joined to the partner tables of their contact, output or
-    # activity (one pass over the links), then the organisations linked directly.
-    links = visible_contributions(user).order_by()
-    if period:
-        links = links.filter(outcome__date__range=period)
-    for outcome_id, *partners in links.values_list(
-            "outcome_id", *(f"{k}__partners" for k in KINDS)).distinct():
-        for organisation_id in partners:
-            if organisation_id is not None:
-                outcomes[organisation_id].add(outcome_id)
-    direct = visible_contributions(user).filter(organisation_id__in=list(rows) or [0])
+    # Outcomes: per kind, the visible links joined to the members' rows of its partner table
+    # (one partner table per query keeps the join small), then the members linked directly.
+    for record_kind in KINDS:
+        links = visible_contributions(user).filter(
+            **{f"{record_kind}__partners__in": member_ids}).order_by()
+        if period:
+            links = links.filter(outcome__date__range=period)
+        for organisation_id, outcome_id in links.values_list(
+                f"{record_kind}__partners", "outcome_id").distinct():
+            outcomes[organisation_id].add(outcome_id)
+    direct = visible_contributions(user).filter(organisation_id__in=member_ids).order_by()
     if period:
         direct = direct.filter(outcome__date__range=period)
     for organisation_id, outcome_id in direct.values_list("organisation_id", "outcome_id"):
