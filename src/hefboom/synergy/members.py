@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from hefboom.actors.models import Membership
 from hefboom.core.access import visible_contributions
@@ -236,25 +239,64 @@ def member_detail(user, organisation, *, year=None) -> MemberDetail:
         row = years.setdefault(record.date.year, YearRow(record.date.year))
         setattr(row, _plural(record.kind), getattr(row, _plural(record.kind)) + 1)
         row.dossiers.extend(record.dossier_ids)
-        record.dossiers = [dossier_by_pk[pk] for pk in record.dossier_ids if pk in dossier_by_pk]
-        record.services = [services[pk] for pk in record.service_ids if pk in services]
     for _pk, day, _title in outcomes:
         years.setdefault(day.year, YearRow(day.year)).outcomes += 1
     for row in years.values():
-        row.dossiers = sorted({dossier_by_pk[pk] for pk in row.dossiers if pk in dossier_by_pk},
-                              key=lambda d: d.name)
+        row.dossiers = sorted((dossier_by_pk[pk] for pk in set(row.dossiers)
+                               if pk in dossier_by_pk), key=lambda d: d.name)
 
     chosen = [r for r in records if not year or r.date.year == year]
     by_kind = {kind: [r for r in chosen if r.kind == kind] for kind in KINDS}
     in_year = [o for o in outcomes if not year or o[1].year == year]
     all_dossiers = {pk for r in chosen for pk in r.dossier_ids}
+    shown = {kind: items[:RECORD_CAP] for kind, items in by_kind.items()}
+    lines = RecordLines()
+    for items in shown.values():
+        for record in items:
+            record.dossiers = [dossier_by_pk[pk] for pk in record.dossier_ids
+                               if pk in dossier_by_pk]
+            record.services = [services[pk] for pk in record.service_ids if pk in services]
+            record.line = lines.line(record)
     return MemberDetail(
         organisation=organisation, memberships=memberships,
         years=[years[y] for y in sorted(years)],
-        records={kind: items[:RECORD_CAP] for kind, items in by_kind.items()},
+        records=shown,
         counts={kind: len(items) for kind, items in by_kind.items()},
         outcomes=in_year[:RECORD_CAP], outcome_count=len(in_year),
         dossiers=sorted((dossier_by_pk[pk] for pk in all_dossiers if pk in dossier_by_pk),
                         key=lambda d: d.name),
         year=year,
     )
+
+
+class RecordLines:
+    """A listed record as one line of HTML (date, link, confidential badge, services,
+    dossiers), written here rather than in a template loop: a member's page lists up to 300
+    records. The record URLs are reversed once per kind (with a placeholder)."""
+
+    PLACEHOLDER = 999999999
+    TITLE_LENGTH = 120
+
+    def __init__(self):
+        self.urls = {}
+        self.confidential = format_html(' <span class="badge">{}</span>', gettext("confidential"))
+
+    def url(self, record) -> str:
+        if record.kind not in self.urls:
+            self.urls[record.kind] = reverse(
+                f"monitoring:{record.kind}", args=[self.PLACEHOLDER]).split(str(self.PLACEHOLDER))
+        prefix, suffix = self.urls[record.kind]
+        return f"{prefix}{record.pk}{suffix}"
+
+    def line(self, record):
+        title = record.title
+        if len(title) > self.TITLE_LENGTH:  # as `truncatechars`
+            title = Truncator(title).chars(self.TITLE_LENGTH)
+        services = (format_html(' <span class="muted">· {}</span>', ", ".join(record.services))
+                    if record.services else "")
+        dossiers = (format_html(' <span class="muted">· {}</span>',
+                                ", ".join(d.name for d in record.dossiers))
+                    if record.dossiers else "")
+        return format_html('<span class="muted">{}</span> <a href="{}">{}</a>{}{}{}',
+                           record.date.isoformat(), self.url(record), title,
+                           self.confidential if record.confidential else "", services, dossiers)
