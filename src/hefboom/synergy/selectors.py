@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -273,7 +273,7 @@ def synergy(user, scope: Scope, *, services=(), partner=None, involvement=None,
             continue
         matching.append((pk, day, title))
     shown = matching[:row_cap]
-    dossiers_of = outcome_dossiers(outcome_queryset)
+    dossiers_of = outcome_dossiers([pk for pk, _day, _title in shown])
     rows, titles = [], {}
     for pk, day, title in shown:
         per_service, per_partner = found.by_service.get(pk, {}), found.by_partner.get(pk, {})
@@ -305,12 +305,13 @@ def _cell(records, titles):
     return Cell(len(records), titles[key])
 
 
-def outcome_dossiers(outcome_queryset) -> dict:
-    """{outcome pk: [dossier, ...]} for the outcomes of `outcome_queryset`, in two queries
-    (their dossier links, and the dossiers: a short list)."""
+def outcome_dossiers(outcome_ids) -> dict:
+    """{outcome pk: [dossier, ...]} for the outcomes `outcome_ids` (the rows shown, at most
+    ROW_CAP), in two queries (their dossier links, and the dossiers: a short list)."""
     dossiers = {d.pk: d for d in Dossier.objects.all()}
     result = defaultdict(list)
-    rows = Outcome.dossiers.through.objects.filter(outcome_id__in=outcome_queryset.values("pk"))
+    # Never an empty list, so that the query (and the page's query count) is always there.
+    rows = Outcome.dossiers.through.objects.filter(outcome_id__in=list(outcome_ids) or [0])
     for outcome_id, dossier_id in rows.values_list("outcome_id", "dossier_id"):
         result[outcome_id].append(dossiers[dossier_id])
     for items in result.values():
@@ -362,19 +363,29 @@ def campaigns(user, scope: Scope, *, cap=CAMPAIGN_CAP, all_services=None) -> Cam
         "output": scope.by_dossier(Output, Output.objects.filter(
             type=OutputType.CAMPAIGN, date__range=(scope.start, scope.end))),
     }
-    # One query per kind: each campaign with its services and dossiers (a row per pair).
+    # One query per kind: each campaign with its number of services (counted by the
+    # database); then the services and dossiers of the shown ones only (at most `cap`).
     dossier_by_pk = {d.pk: d for d in Dossier.objects.all()}
-    service_of, dossier_ids_of, found = defaultdict(set), defaultdict(set), {}
+    combined, total = [], 0
     for kind, queryset in querysets.items():
-        for pk, day, title, service_id, dossier_id in queryset.values_list(
-                "pk", "date", "title", "services", "dossiers"):
-            found[(kind, pk)] = (day, pk, kind, title)
+        for pk, day, title, count in queryset.order_by().values_list("pk", "date", "title") \
+                .annotate(n=Count("services", distinct=True)).values_list(
+                    "pk", "date", "title", "n"):
+            total += 1
+            if count >= 2:
+                combined.append((day, pk, kind, title))
+    combined.sort(reverse=True)
+    shown = combined[:cap]
+    service_of, dossier_ids_of = defaultdict(set), defaultdict(set)
+    for kind, model in (("activity", Activity), ("output", Output)):
+        # Never an empty list, so that the query (and the page's query count) is always there.
+        chosen = [pk for _day, pk, k, _title in shown if k == kind] or [0]
+        for pk, service_id, dossier_id in model.objects.filter(pk__in=chosen).values_list(
+                "pk", "services", "dossiers").order_by():
             if service_id is not None:
                 service_of[(kind, pk)].add(service_id)
-            dossier_ids_of[(kind, pk)].add(dossier_id)
-    combined = sorted((item for key, item in found.items() if len(service_of[key]) >= 2),
-                      reverse=True)
-    shown = combined[:cap]
+            if dossier_id is not None:
+                dossier_ids_of[(kind, pk)].add(dossier_id)
     known = list(Service.objects.all()) if all_services is None else all_services
     services = {s.pk: s for s in known}
     order = {pk: index for index, pk in enumerate(services)}
@@ -432,5 +443,5 @@ def campaigns(user, scope: Scope, *, cap=CAMPAIGN_CAP, all_services=None) -> Cam
         campaign.followed = sorted((outcome_of[o] for o in followed),
                                    key=lambda o: (o[1], o[0]))[:FOLLOWED_SHOWN]
         result.append(campaign)
-    return Campaigns(rows=result, combined=len(combined), total=len(found), cap=cap)
+    return Campaigns(rows=result, combined=len(combined), total=total, cap=cap)
 
