@@ -89,13 +89,20 @@ class Scope:
     def outcomes(self):
         return self.by_dossier(Outcome, Outcome.objects.filter(date__range=(self.start, self.end)))
 
-    def links(self, user):
+    def links(self, user, outcome_ids=None):
         """The visible contribution links to the outcomes in scope, unordered. The period is a
-        condition on the outcome's date (its index), not a list of outcomes."""
+        condition on the outcome's date (its index), not a list of outcomes. For a theme or
+        dossier, `outcome_ids` (the scope's outcomes, already read: a few hundred) narrow the
+        links by their outcome's index; a subquery instead lets PostgreSQL check every link of
+        the period (5,000 on the ten-year dataset) before narrowing, three times slower."""
         links = visible_contributions(user).filter(
             outcome__date__range=(self.start, self.end)).order_by()
         if self.dossier is not None or self.theme is not None:
-            links = links.filter(outcome__in=self.outcomes().values("pk"))
+            if outcome_ids is None:
+                links = links.filter(outcome__in=self.outcomes().values("pk"))
+            else:
+                # Never an empty list, so that the query (and the page's query count) is there.
+                links = links.filter(outcome_id__in=list(outcome_ids) or [0])
         return links
 
 
@@ -132,11 +139,12 @@ class Contributions:
         return set(self.by_service.get(outcome_id, ()))
 
 
-def contributions(user, scope) -> Contributions:
-    """What contributed to the outcomes in `scope`, as `user` may see it: one query over the
-    visible links joined to the service and partner tables of their contact, output or
-    activity (a link has one source, so a row per service and partner of it)."""
-    links = scope.links(user)
+def contributions(user, scope, outcome_ids=None) -> Contributions:
+    """What contributed to the outcomes in `scope` (`outcome_ids`: their pks, when already
+    read), as `user` may see it: one query over the visible links joined to the service and
+    partner tables of their contact, output or activity (a link has one source, so a row per
+    service and partner of it)."""
+    links = scope.links(user, outcome_ids)
     members = set(Membership.objects.values_list("organisation_id", flat=True).distinct())
     result = Contributions()
     by_service, by_partner = result.by_service, result.by_partner
@@ -234,7 +242,7 @@ def synergy(user, scope: Scope, *, services=(), partner=None, involvement=None,
     only the matrix; the counts are over the whole scope."""
     outcome_queryset = scope.outcomes()
     outcomes = list(outcome_queryset.order_by("-date", "-pk").values_list("pk", "date", "title"))
-    found = contributions(user, scope)
+    found = contributions(user, scope, [pk for pk, _day, _title in outcomes])
 
     service_ids = {s for per in found.by_service.values() for s in per}
     known = list(Service.objects.all()) if all_services is None else all_services
