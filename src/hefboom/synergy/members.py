@@ -57,10 +57,12 @@ def _partner_rows(user, kind, organisation_ids):
     return rows
 
 
-def joint_records(user, organisation_ids=None, *, details=False) -> list[JointRecord]:
+def joint_records(user, organisation_ids=None, *, details=False,
+                  services=True) -> list[JointRecord]:
     """One `JointRecord` per partner and record (a record with two partners is there twice),
-    newest first. With `details`, titles (a contact's summary), dossiers and services too."""
-    result = []
+    newest first. With `details`, titles (a contact's summary), dossiers and services too
+    (without `services`, the caller reads them for the records it shows: `add_services`)."""
+    result, services_too = [], services
     for kind in KINDS:
         owner = f"{kind}_id"
         rows = _partner_rows(user, kind, organisation_ids)
@@ -69,30 +71,48 @@ def joint_records(user, organisation_ids=None, *, details=False) -> list[JointRe
             names.append(f"{kind}__{TITLE_FIELD[kind]}")
             if kind == "contact":
                 names.append("contact__confidentiality")
-        records = []
-        for values in rows.values_list(*names):
-            record = JointRecord(kind, values[0], values[1], values[2])
-            if details:
-                record.title = values[3]
-                record.confidential = kind == "contact" and values[4] == Confidentiality.CONFIDENTIAL
-            records.append(record)
+        # The dossiers in the same pass (a row per record and dossier): a second query over
+        # `owner__in` the partner rows would check their visibility again.
+        records = {}
+        for values in rows.values_list(*names, f"{kind}__dossiers"):
+            key = (values[0], values[2])
+            record = records.get(key)
+            if record is None:
+                record = records[key] = JointRecord(kind, values[0], values[1], values[2])
+                if details:
+                    record.title = values[3]
+                    record.confidential = (kind == "contact"
+                                           and values[4] == Confidentiality.CONFIDENTIAL)
+            if values[-1] is not None:
+                record.dossier_ids.append(values[-1])
+        records = list(records.values())
         model = MODELS[kind]
         ids = rows.values(owner)
-        dossiers = defaultdict(list)
-        for pk, dossier_id in model.dossiers.through.objects.filter(
-                **{f"{owner}__in": ids}).values_list(owner, "dossier_id"):
-            dossiers[pk].append(dossier_id)
         services = defaultdict(list)
-        if details:
+        if details and services_too:
             for pk, service_id in model.services.through.objects.filter(
                     **{f"{owner}__in": ids}).values_list(owner, "service_id"):
                 services[pk].append(service_id)
         for record in records:
-            record.dossier_ids = dossiers.get(record.pk, [])
             record.service_ids = services.get(record.pk, [])
         result += records
     result.sort(key=lambda r: (r.date, r.pk), reverse=True)
     return result
+
+
+def add_services(records_by_kind):
+    """Fill `service_ids` of the records ({kind: [JointRecord]}, a page's worth): one query
+    per kind, over those records only."""
+    for kind, records in records_by_kind.items():
+        owner = f"{kind}_id"
+        # Never an empty list, so that the query (and the page's query count) is always there.
+        pks = {record.pk for record in records} or {0}
+        services = defaultdict(list)
+        for pk, service_id in MODELS[kind].services.through.objects.filter(
+                **{f"{owner}__in": sorted(pks)}).values_list(owner, "service_id"):
+            services[pk].append(service_id)
+        for record in records:
+            record.service_ids = services.get(record.pk, [])
 
 
 def contributed_outcomes(user, organisation_ids=None) -> dict:
@@ -227,7 +247,7 @@ class MemberDetail:
 
 def member_detail(user, organisation, *, year=None) -> MemberDetail:
     memberships = list(organisation.memberships.order_by("start_date"))
-    records = joint_records(user, [organisation.pk], details=True)
+    records = joint_records(user, [organisation.pk], details=True, services=False)
     outcomes = sorted(contributed_outcomes(user, [organisation.pk])
                       .get(organisation.pk, {}).values(), key=lambda o: (o[1], o[0]),
                       reverse=True)
@@ -250,11 +270,12 @@ def member_detail(user, organisation, *, year=None) -> MemberDetail:
     in_year = [o for o in outcomes if not year or o[1].year == year]
     all_dossiers = {pk for r in chosen for pk in r.dossier_ids}
     shown = {kind: items[:RECORD_CAP] for kind, items in by_kind.items()}
+    add_services(shown)
     lines = RecordLines()
     for items in shown.values():
         for record in items:
-            record.dossiers = [dossier_by_pk[pk] for pk in record.dossier_ids
-                               if pk in dossier_by_pk]
+            record.dossiers = sorted((dossier_by_pk[pk] for pk in record.dossier_ids
+                                      if pk in dossier_by_pk), key=lambda d: d.name)
             record.services = [services[pk] for pk in record.service_ids if pk in services]
             record.line = lines.line(record)
     return MemberDetail(
