@@ -765,12 +765,10 @@ class Generator:
         international on a share that depends on the dossier."""
         from hefboom.accounts.models import User
         from hefboom.monitoring.models import Activity, Contact, Output
-        from hefboom.strategy.models import DEFAULT_SERVICES, Service
+        from hefboom.strategy.models import Service, ensure_default_services
 
         rng = self.integrated_rng
-        for order, (code, name) in enumerate(DEFAULT_SERVICES, start=1):
-            # Migration strategy.0004 creates them; --force (flush) empties the table.
-            Service.objects.get_or_create(code=code, defaults={"name": name, "order": order})
+        ensure_default_services()  # migration strategy.0004 makes them; --force empties the table
         self.service = {s.code: s for s in Service.objects.filter(code__in=SERVICE_CODES)}
         for code in SERVICE_CODES:
             User.objects.filter(username__in=[u for u, c in USER_SERVICES.items() if c == code]

@@ -46,8 +46,8 @@ from hefboom.strategy.models import (
     Dossier,
     Programme,
     ProgressMarker,
-    Service,
     Theme,
+    ensure_default_services,
 )
 
 DEMO_PASSWORD = "hefboom-demo"
@@ -87,7 +87,7 @@ def _ensure_users() -> dict[str, User]:
     specs = [
         {**s, "role": STAFF_ROLES.get(s["key"], Role.POLICY_OFFICER)} for s in case.STAFF
     ] + EXTRA_USERS
-    services = {s.code: s for s in Service.objects.all()}
+    services = ensure_default_services()
     for spec in specs:
         service = services.get(case.STAFF_SERVICES.get(spec["key"]))
         user, created = User.objects.get_or_create(
@@ -203,7 +203,7 @@ def load_demo_case() -> LoadResult:
                 government=governments.get(role.get("government")),
                 source_reference=_src(person)))
 
-    services = {s.code: s for s in Service.objects.all()}
+    services = ensure_default_services()
     for m in case.MEMBERSHIPS:
         save(Membership(organisation=organisations[m["organisation"]], kind=m["kind"],
                         start_date=m.get("start_date"), end_date=m.get("end_date"),

@@ -60,15 +60,6 @@ class Theme(TrackedModel):
         return self.name
 
 
-# The four services of the integrated approach, created on install (migration 0004).
-DEFAULT_SERVICES = (
-    ("policy", pgettext_lazy("service", "Policy")),
-    ("communication", pgettext_lazy("service", "Communication")),
-    ("movement", pgettext_lazy("service", "Movement")),
-    ("international", pgettext_lazy("service", "International")),
-)
-
-
 class Dossier(TrackedModel):
     """A sub-theme on which the organisation works, e.g. labour migration or climate finance."""
 
@@ -92,6 +83,19 @@ class Dossier(TrackedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("strategy:dossier", args=[self.pk])
+
+
+# The four services of the integrated approach, created on install (migration 0004) with their
+# English names; `Service.__str__` reads them in the user's language.
+DEFAULT_SERVICES = (
+    ("policy", "Policy"),
+    ("communication", "Communication"),
+    ("movement", "Movement"),
+    ("international", "International"),
+)
+# For the catalogues only (makemessages reads these calls).
+_SERVICE_NAMES = (pgettext_lazy("service", "Policy"), pgettext_lazy("service", "Communication"),
+                  pgettext_lazy("service", "Movement"), pgettext_lazy("service", "International"))
 
 
 class Service(TrackedModel):
@@ -250,3 +254,13 @@ class ProgressMarker(TrackedModel):
             raise ValidationError(
                 {"dossier": _("The dossier belongs to another theme than the boundary partner.")}
             )
+
+
+def ensure_default_services() -> dict[str, "Service"]:
+    """The services by code, after creating any of the four defaults that are missing (the
+    migration creates them; a flushed database, e.g. after a transactional test or
+    `generate_dataset.py --force`, has none). Existing services are left as they are."""
+    for order, (code, name) in enumerate(DEFAULT_SERVICES, start=1):
+        if not Service.objects.filter(code=code).exists():
+            Service.objects.create(code=code, name=name, order=order)
+    return {service.code: service for service in Service.objects.all()}

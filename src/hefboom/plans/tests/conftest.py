@@ -11,13 +11,14 @@ from hefboom.monitoring import actions as monitoring
 from hefboom.monitoring.models import Activity, Channel, Contact, ContributionLink, Outcome, Output
 from hefboom.plans import actions
 from hefboom.plans.models import DossierPlan, PlanObjective, PlanStep
-from hefboom.strategy.models import Service
+from hefboom.strategy.models import ensure_default_services
 
 
 @pytest.fixture
 def services(db):
-    """The four services created on install, by code."""
-    return {service.code: service for service in Service.objects.all()}
+    """The four services created on install, by code (made again after a transactional test
+    emptied the database)."""
+    return ensure_default_services()
 
 
 @pytest.fixture

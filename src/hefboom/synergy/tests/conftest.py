@@ -37,15 +37,13 @@ from hefboom.monitoring.models import (
     Output,
     OutputType,
 )
-from hefboom.strategy.models import DEFAULT_SERVICES, Dossier, Service, Theme
+from hefboom.strategy.models import Dossier, Theme, ensure_default_services
 
 
 def services():
     """The four default services. Migration strategy.0004 creates them, but a browser test
     (a transactional test) empties the database after it, so later tests make them again."""
-    for order, (code, name) in enumerate(DEFAULT_SERVICES, start=1):
-        Service.objects.get_or_create(code=code, defaults={"name": name, "order": order})
-    return {s.code: s for s in Service.objects.all()}
+    return ensure_default_services()
 
 
 def outcome(day, title, dossier):
