@@ -18,12 +18,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import ngettext
 
 from hefboom.actors.models import Membership, Organisation
 from hefboom.core.access import visible_contributions
 from hefboom.monitoring.models import Activity, ActivityType, Contact, Outcome, Output, OutputType
-from hefboom.strategy.models import DEFAULT_SERVICES, Dossier, Programme, Service
+from hefboom.strategy.models import Dossier, Programme, Service
 
 ROW_CAP = 100
 CAMPAIGN_CAP = 25
@@ -34,13 +34,12 @@ DEFAULT_YEARS = 3
 # models: `<model>_id` and `service_id` / `organisation_id`).
 KINDS = ("contact", "output", "activity")
 MODELS = {"contact": Contact, "output": Output, "activity": Activity}
-DEFAULT_SERVICE_CODES = {code for code, _name in DEFAULT_SERVICES}
 
 
 def service_name(service) -> str:
     """The four default services read in the user's language; names typed by the
-    organisation show as typed."""
-    return gettext(service.name) if service.code in DEFAULT_SERVICE_CODES else service.name
+    organisation show as typed (`Service.__str__`)."""
+    return str(service)
 
 
 def kind_label(kind: str, count: int) -> str:
