@@ -29,6 +29,7 @@ ROW_CAP = 100
 CAMPAIGN_CAP = 25
 FOLLOWED_SHOWN = 5  # outcomes listed per campaign (with the number of the others)
 DEFAULT_YEARS = 3
+PROGRAMME_YEARS_SHOWN = 5  # a funder's programme (DGD: five years) is shown whole
 
 # The contributing records, each with its service and partner tables (auto-created through
 # models: `<model>_id` and `service_id` / `organisation_id`).
@@ -106,14 +107,11 @@ class Scope:
 
 
 def default_period(theme=None, dossier=None, today=None) -> tuple[dt.date, dt.date]:
-    """The last three years up to today, starting no earlier than the programme of the chosen
-    theme or dossier (else the programme running today) when it began later. Three years
-    rather than a whole (ten-year) programme keep the page fast; the dates widen it."""
+    """The programme so far: from the start of the programme of the chosen theme or dossier
+    (else the programme running today) up to today. A programme longer than
+    PROGRAMME_YEARS_SHOWN years (a ten-year one) shows its last DEFAULT_YEARS years instead,
+    to keep the page fast; the dates widen it."""
     today = today or timezone.localdate()
-    try:
-        start = today.replace(year=today.year - DEFAULT_YEARS) + dt.timedelta(days=1)
-    except ValueError:  # 29 February
-        start = today.replace(year=today.year - DEFAULT_YEARS, day=28) + dt.timedelta(days=1)
     if dossier is not None:
         programmes = Programme.objects.filter(themes__dossiers=dossier)
     elif theme is not None:
@@ -121,9 +119,20 @@ def default_period(theme=None, dossier=None, today=None) -> tuple[dt.date, dt.da
     else:
         programmes = Programme.objects.filter(start_date__lte=today).order_by("-start_date")
     programme = programmes.first()
+    if (programme is not None and programme.start_date <= today
+            and _years_back(programme.end_date, PROGRAMME_YEARS_SHOWN) < programme.start_date):
+        return programme.start_date, today
+    start = _years_back(today, DEFAULT_YEARS) + dt.timedelta(days=1)
     if programme is not None and start < programme.start_date <= today:
         start = programme.start_date
     return start, today
+
+
+def _years_back(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
 
 
 # What contributed to each outcome.

@@ -180,14 +180,26 @@ def test_a_viewer_reads_the_page(client, case, victor):
     assert "Vertrouwelijk overleg" not in response.content.decode()
 
 
-def test_the_default_period_is_the_last_three_years(db):
+def test_without_a_programme_the_default_period_is_the_last_three_years(db):
     start, end = selectors.default_period(today=dt.date(2026, 5, 1))
     assert (start, end) == (dt.date(2023, 5, 2), dt.date(2026, 5, 1))
 
 
-def test_the_default_period_starts_no_earlier_than_the_programme(case):
+def test_the_default_period_is_the_programme_so_far(case):
     start, end = selectors.default_period(dossier=case.dossier, today=dt.date(2023, 5, 1))
     assert (start, end) == (dt.date(2022, 1, 1), dt.date(2023, 5, 1))
+    start, end = selectors.default_period(today=dt.date(2026, 11, 27))
+    assert (start, end) == (dt.date(2022, 1, 1), dt.date(2026, 11, 27))
+
+
+def test_a_ten_year_programme_shows_its_last_three_years_by_default(case):
+    from hefboom.core.actions import save_record
+
+    programme = case.dossier.theme.programme
+    programme.start_date, programme.end_date = dt.date(2017, 1, 1), dt.date(2026, 12, 31)
+    save_record(programme, None)
+    start, end = selectors.default_period(dossier=case.dossier, today=dt.date(2026, 5, 1))
+    assert (start, end) == (dt.date(2023, 5, 2), dt.date(2026, 5, 1))
 
 
 def test_a_record_in_the_bin_adds_nothing(case, mia):
