@@ -109,3 +109,15 @@ def test_the_steering_page_of_the_migration_theme_shows_the_plan(demo, client):
     plan = DossierPlan.objects.filter(dossier__code="pushbacks").order_by("-period_start").first()
     assert plan.get_absolute_url() in html
     assert "Pushbacks" in html
+
+
+def test_the_synergy_view_shows_the_planned_dossiers_outcomes_by_default(demo, client):
+    """The demo's five-year programme is shown whole: the loss-and-damage outcome reached with
+    all four services (2022) and the pushback outcomes are in the default view."""
+    client.force_login(User.objects.get(username="director"))
+    html = client.get(reverse("synergy:overview")).content.decode()
+    opening = Outcome.objects.get(title="Opening rond loss and damage")
+    assert opening.get_absolute_url() in html
+    pushbacks = Outcome.objects.filter(dossiers__code="pushbacks")
+    assert pushbacks.exists()
+    assert all(outcome.get_absolute_url() in html for outcome in pushbacks)
