@@ -21,20 +21,18 @@ from hefboom.strategy.models import BoundaryPartner, Dossier, Programme, Theme
 PASSWORD = "correct-horse-battery"
 
 
-def pytest_collection_modifyitems(items):
-    """Transactional tests (the browser tests) empty the database when they end, the rows
-    the migrations made included (the four default services). Each one therefore starts from
-    the migrated state again (serialized rollback), whatever ran before it."""
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        names = getattr(item, "fixturenames", ())
-        uses_fixture = "transactional_db" in names or "live_server" in names
-        if marker is not None and (marker.kwargs.get("transaction") or uses_fixture):
-            if not marker.kwargs.get("serialized_rollback"):
-                item.add_marker(pytest.mark.django_db(
-                    *marker.args, **{**marker.kwargs, "serialized_rollback": True}))
-        elif uses_fixture and "django_db_serialized_rollback" not in names:
-            item.fixturenames.append("django_db_serialized_rollback")
+@pytest.fixture(autouse=True)
+def _migrated_rows(request):
+    """Transactional tests (the browser tests) empty every table when they end, the rows the
+    migrations made included; the four default services are made again for each one."""
+    names = request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    if ("transactional_db" in names or "live_server" in names
+            or (marker is not None and marker.kwargs.get("transaction"))):
+        from hefboom.strategy.models import ensure_default_services
+
+        request.getfixturevalue("transactional_db")
+        ensure_default_services()
 
 
 def make_user(username, role, **extra):

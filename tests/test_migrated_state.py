@@ -1,6 +1,6 @@
-"""Every transactional test starts from the migrated database (conftest's serialized
-rollback), so rows the migrations make, such as the four default services, are there even
-after an earlier transactional test emptied the tables."""
+"""Every transactional test finds the rows the migrations make (the four default services,
+re-made by conftest's `_migrated_rows`), even after an earlier transactional test emptied the
+tables."""
 
 import pytest
 
