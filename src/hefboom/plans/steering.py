@@ -9,8 +9,9 @@ from datetime import date
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 
-from hefboom.monitoring.models import Activity, Contact, FollowUp, Outcome, Output
+from hefboom.monitoring.models import Contact, FollowUp, Outcome
 from hefboom.plans.models import DossierPlan, Moment, PlanStep, StepStatus
+from hefboom.plans.selectors import responsible_work_exists
 from hefboom.strategy.models import Dossier, Theme
 
 # The periods a steering group can look back on for outcomes (months), and the default.
@@ -87,18 +88,6 @@ def current_plan(plans, today: date):
     return max(plans, key=lambda p: p.period_start, default=None)
 
 
-def step_has_own_work(user):
-    """An annotation: True when one of the step's contacts (visible to `user`), activities or
-    outputs names the step's responsible service. Records in the bin do not count."""
-    service = OuterRef("responsible_service_id")
-    step = OuterRef("pk")
-    return (
-        Exists(Contact.objects.visible_to(user).filter(plan_steps=step, services=service))
-        | Exists(Activity.objects.filter(plan_steps=step, services=service))
-        | Exists(Output.objects.filter(plan_steps=step, services=service))
-    )
-
-
 def plan_status(user, dossiers, today: date) -> list[PlanStatusRow]:
     """Two queries for all the theme's dossiers: their plans, then the current plans' steps
     with the flag computed in the database."""
@@ -110,7 +99,7 @@ def plan_status(user, dossiers, today: date) -> list[PlanStatusRow]:
     steps_by_plan: dict[int, list] = {pk: [] for pk in plan_ids}
     steps = (PlanStep.objects.filter(plan_id__in=plan_ids)
              .select_related("responsible_service", "responsible_person")
-             .annotate(has_own_work=step_has_own_work(user)))
+             .annotate(has_own_work=responsible_work_exists(user)))
     for step in steps:
         steps_by_plan[step.plan_id].append(step)
 
