@@ -16,7 +16,6 @@ from hefboom.monitoring.models import Confidentiality, Contact
 from hefboom.reporting.workbook import DATE, INTEGER, Column, Sheet
 from hefboom.strategy.models import Dossier, Service
 from hefboom.synergy.members import contributed_outcomes, joint_records
-from hefboom.synergy.selectors import service_name
 
 
 def kind_names() -> dict:
@@ -32,7 +31,7 @@ def member_workbook(user) -> tuple[bytes, list]:
         memberships[membership.organisation_id].append(membership)
     organisations = {pk: items[0].organisation for pk, items in memberships.items()}
     dossiers = {d.pk: d.name for d in Dossier.objects.all()}
-    services = {s.pk: service_name(s) for s in Service.objects.all()}
+    services = {s.pk: str(s) for s in Service.objects.all()}
     records = [r for r in joint_records(user, details=True)
                if r.organisation_id in organisations]
     records.sort(key=lambda r: (organisations[r.organisation_id].name.lower(),

@@ -21,7 +21,7 @@ from hefboom.actors.models import Membership
 from hefboom.core.access import visible_contributions
 from hefboom.monitoring.models import Confidentiality, Contact
 from hefboom.strategy.models import Dossier, Service
-from hefboom.synergy.selectors import KINDS, MODELS, service_name
+from hefboom.synergy.selectors import KINDS, MODELS
 
 RECORD_CAP = 100  # records of each kind listed on a member's page
 TITLE_FIELD = {"contact": "summary", "output": "title", "activity": "title"}
@@ -252,7 +252,7 @@ def member_detail(user, organisation, *, year=None) -> MemberDetail:
                       .get(organisation.pk, {}).values(), key=lambda o: (o[1], o[0]),
                       reverse=True)
     dossier_by_pk = {d.pk: d for d in Dossier.objects.select_related("theme")}
-    services = {s.pk: service_name(s) for s in Service.objects.all()}
+    services = {s.pk: str(s) for s in Service.objects.all()}
 
     years = {}
     for record in records:

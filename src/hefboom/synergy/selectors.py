@@ -37,12 +37,6 @@ KINDS = ("contact", "output", "activity")
 MODELS = {"contact": Contact, "output": Output, "activity": Activity}
 
 
-def service_name(service) -> str:
-    """The four default services read in the user's language; names typed by the
-    organisation show as typed (`Service.__str__`)."""
-    return str(service)
-
-
 def kind_label(kind: str, count: int) -> str:
     return {
         "contact": ngettext("%(count)s contact", "%(count)s contacts", count),
@@ -299,13 +293,13 @@ def synergy(user, scope: Scope, *, services=(), partner=None, involvement=None,
 
     return Synergy(
         scope=scope,
-        services=[(s, service_name(s)) for s in all_services],
+        services=[(s, str(s)) for s in all_services],
         partners=partners,
         rows=rows, matching=len(matching), total=len(outcomes),
         summary=summary, totals=totals,
-        service_years=[(s, service_name(s), [service_years[s.pk].get(y, 0) for y in years],
+        service_years=[(s, str(s), [service_years[s.pk].get(y, 0) for y in years],
                         sum(service_years[s.pk].values())) for s in all_services],
-        pairs=[(a, service_name(by_pk[a]), b, service_name(by_pk[b]), n)
+        pairs=[(a, str(by_pk[a]), b, str(by_pk[b]), n)
                for (a, b), n in sorted(pairs.items(), key=lambda item: (-item[1], item[0]))],
         row_cap=row_cap,
     )
@@ -445,7 +439,7 @@ def campaigns(user, scope: Scope, *, cap=CAMPAIGN_CAP, all_services=None) -> Cam
         key = (kind, pk)
         campaign = Campaign(
             kind=kind, pk=pk, date=day, title=title, type_label=labels[kind],
-            services=[service_name(services[s]) for s in sorted(service_of[key], key=order.get)],
+            services=[str(services[s]) for s in sorted(service_of[key], key=order.get)],
             dossiers=sorted(dossiers_of.get(key, []), key=lambda d: d.name),
             linked=sorted(linked.get(key, {}).values(), key=lambda o: (o[1], o[0])),
         )
