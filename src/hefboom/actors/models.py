@@ -136,7 +136,22 @@ class Person(TrackedModel):
         return self.roles.filter(held_on(day))
 
 
-class PersonRole(TrackedModel):
+class DatedSpan:
+    """A record held from `start_date` to `end_date`, either of which may be open: a role, a
+    government, a membership."""
+
+    @property
+    def period(self) -> str:
+        """The dates as people read them: "1 Oct 2020 – 27 Jun 2022", "? – now"."""
+        return f"{_day(self.start_date, _('?'))} – {_day(self.end_date, _('now'))}"
+
+    def is_held_on(self, day) -> bool:
+        """The same rule as `held_on(day)`, for records already read."""
+        return ((self.start_date is None or self.start_date <= day)
+                and (self.end_date is None or self.end_date >= day))
+
+
+class PersonRole(DatedSpan, TrackedModel):
     """A function a person holds in an organisation from a date to a date."""
 
     person = models.ForeignKey(
@@ -194,15 +209,6 @@ class PersonRole(TrackedModel):
             self._clean_government()
         if self.person_id and self.organisation_id and self.title.strip():
             self._clean_overlaps()
-
-    @property
-    def period(self) -> str:
-        """The role's dates as people read them: "1 Oct 2020 – 27 Jun 2022", "? – now"."""
-        return f"{_day(self.start_date, _('?'))} – {_day(self.end_date, _('now'))}"
-
-    def is_held_on(self, day) -> bool:
-        return ((self.start_date is None or self.start_date <= day)
-                and (self.end_date is None or self.end_date >= day))
 
     def overlaps(self, other) -> bool:
         """Whether both roles are held on a common day. A hand-over (one ends the day the other
@@ -267,7 +273,7 @@ def _day(day, missing) -> str:
     return date_format(day, "j M Y") if day else str(missing)
 
 
-class Government(TrackedModel):
+class Government(DatedSpan, TrackedModel):
     """A government (federal, Flemish, ...) from its swearing-in to its end, with its parties.
 
     Its composition over time is the roles that name it: when a minister is replaced, the old
@@ -305,10 +311,6 @@ class Government(TrackedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("actors:government", args=[self.pk])
-
-    @property
-    def period(self) -> str:
-        return f"{_day(self.start_date, _('?'))} – {_day(self.end_date, _('now'))}"
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -357,7 +359,7 @@ class MembershipKind(models.TextChoices):
     COALITION = "coalition", _("Coalition we take part in")
 
 
-class Membership(TrackedModel):
+class Membership(DatedSpan, TrackedModel):
     """A member organisation of the umbrella, or a coalition the umbrella takes part in, from
     a date to a date. Activities, outputs and contacts name only partners that were members
     (or coalitions we were in) on their date."""
@@ -387,14 +389,6 @@ class Membership(TrackedModel):
 
     def __str__(self) -> str:
         return f"{self.organisation} — {self.get_kind_display()} ({self.period})"
-
-    @property
-    def period(self) -> str:
-        return f"{_day(self.start_date, _('?'))} – {_day(self.end_date, _('now'))}"
-
-    def is_held_on(self, day) -> bool:
-        return ((self.start_date is None or self.start_date <= day)
-                and (self.end_date is None or self.end_date >= day))
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
