@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "hefboom.imports.excel",
     "hefboom.imports.calendar",
     "hefboom.demo",
+    "hefboom.backup",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Backup and restore of a whole Hefboom: database, uploaded files and corpus store."""
