@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -72,21 +73,24 @@ class Command(BaseCommand):
                 if report["error_count"]:
                     raise CommandError(Problem("E014", params={"count": report["error_count"]}).text())
                 return
-            record = ExcelImport.objects.create(filename=path.name, mapping=mapping,
-                                                created_by=user)
             try:
-                report = actions.commit(path, user=user, mapping=mapping, policy=policy,
-                                        excel_import=record)
+                # The import's log row is written in the same transaction as its records, so
+                # that a process killed half-way leaves neither (docs/backup.md, crash safety).
+                with transaction.atomic():
+                    record = ExcelImport.objects.create(filename=path.name, mapping=mapping,
+                                                        created_by=user)
+                    report = actions.commit(path, user=user, mapping=mapping, policy=policy,
+                                            excel_import=record)
+                    record.status, record.report = ImportStatus.IMPORTED, report
+                    record.imported_at, record.signature = timezone.now(), report["signature"]
+                    record.save()
             except actions.ImportRefused as refused:
                 self._print_report(refused.report, dry_run=True)
-                record.status, record.report = ImportStatus.FAILED, refused.report
-                record.save()
+                ExcelImport.objects.create(filename=path.name, mapping=mapping, created_by=user,
+                                           status=ImportStatus.FAILED, report=refused.report)
                 raise CommandError(refused.problem.text()) from None
         except ImportFailed as failed:
             raise CommandError(failed.problem.text()) from None
-        record.status, record.report, record.imported_at = ImportStatus.IMPORTED, report, timezone.now()
-        record.signature = report["signature"]
-        record.save()
         self._print_report(report, dry_run=False)
         seconds = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Imported in {seconds:.1f} s."))
