@@ -15,7 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.db import connection
@@ -257,10 +257,12 @@ def restore_backup(plan: RestorePlan, *, progress: Progress = _quiet) -> str:
             if not present and not live.exists():
                 continue
             live.parent.mkdir(parents=True, exist_ok=True)
+            for leftover in live.parent.glob(f".{name}.restoring-*"):  # from a killed restore
+                shutil.rmtree(leftover, ignore_errors=True)
             staged[name] = Path(tempfile.mkdtemp(dir=live.parent, prefix=f".{name}.restoring-"))
             if present:
                 progress(f"Copying {name} beside {live}…")
-                shutil.copytree(plan.folder / name, staged[name], dirs_exist_ok=True)
+                _copy_listed(plan, name, staged[name])
         progress(f"Restoring the database ({plan.manifest.engine})…")
         engines.load(connection.settings_dict, plan.folder / plan.manifest.database)
     except BaseException:
@@ -283,6 +285,16 @@ def restore_backup(plan: RestorePlan, *, progress: Progress = _quiet) -> str:
         text += (" The backup's schema is older than this Hefboom's "
                  f"({', '.join(plan.older_apps[:5])}): run `hefboom migrate` now.")
     return text
+
+
+def _copy_listed(plan: RestorePlan, tree: str, target: Path) -> None:
+    """Copy the files of `tree` the manifest lists (and whose checksums were checked), only those."""
+    for entry in plan.manifest.files:
+        relative = PurePosixPath(entry["path"])
+        if relative.parts[0] == tree:
+            destination = target.joinpath(*relative.parts[1:])
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(plan.folder / entry["path"], destination)
 
 
 def _count(number: int, noun: str) -> str:
