@@ -227,7 +227,7 @@ def check_backup(folder: Path, *, progress: Progress = _quiet) -> RestorePlan:
                           f"migrations this one ({settings_version()}) does not have: "
                           f"{', '.join(newer[:5])}{'…' if len(newer) > 5 else ''}. Upgrade "
                           "Hefboom first, then restore.")
-    engines.check_tools(connection.settings_dict, "pg_restore")
+    engines.check_tools(connection.settings_dict, "pg_restore", "psql")
     progress(f"Checking {len(manifest.files)} files ({size_text(manifest.total_bytes)})…")
     last = [time.monotonic()]
 

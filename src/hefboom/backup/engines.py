@@ -6,9 +6,10 @@ test run backs up and restores its own test database, never the real one.
 - SQLite: the online backup API, which gives a consistent copy while the server keeps writing;
   restoring copies the backup *into* the live database through the same API, in one SQLite
   transaction, so that open connections and the WAL stay valid and a crash changes nothing.
-- PostgreSQL: `pg_dump --format=custom`, and `pg_restore --clean --if-exists
-  --single-transaction`, which replaces everything or (on any error) nothing. The connection
-  goes to the client programs through PG* environment variables, never through a shell.
+- PostgreSQL: `pg_dump --format=custom`; restoring turns the dump into SQL with `pg_restore`
+  and runs it with `psql --single-transaction` after dropping every table, so it replaces
+  everything or (on any error) nothing. The connection goes to the client programs through PG*
+  environment variables, never through a shell.
 """
 
 import os
@@ -48,10 +49,7 @@ def load(settings_dict: dict, source: Path) -> None:
     if engine_of(settings_dict) == SQLITE:
         _sqlite_load(source, Path(settings_dict["NAME"]))
     else:
-        _run(["pg_restore", "--clean", "--if-exists", "--single-transaction", "--exit-on-error",
-              "--no-owner", "--no-privileges", "--no-password",
-              f"--dbname={settings_dict['NAME']}", str(source)], settings_dict,
-             "restore the PostgreSQL database")
+        _pg_load(settings_dict, source)
 
 
 def check_tools(settings_dict: dict, *names: str) -> None:
@@ -100,6 +98,43 @@ def _sqlite_load(source: Path, live: Path) -> None:
             target.close()
     finally:
         backup.close()
+
+
+# Every table, view and sequence in the schema goes first, also those of migrations newer than
+# the backup (which `pg_restore --clean` would leave behind, so that `migrate` could not make
+# them again after restoring an older backup).
+_DROP_ALL = """
+DO $$
+DECLARE item record;
+BEGIN
+  FOR item IN
+    SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
+           CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+                          WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE'
+                          ELSE 'TABLE' END AS kind
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                      AND d.objid = c.oid AND d.deptype IN ('e', 'i', 'a'))
+  LOOP
+    EXECUTE format('DROP %s IF EXISTS %s CASCADE', item.kind, item.name);
+  END LOOP;
+END $$;
+"""
+
+
+def _pg_load(settings_dict: dict, source: Path) -> None:
+    """`pg_restore` writes the backup as SQL (checked complete first), and `psql` runs the
+    clearing and that SQL in one transaction: everything is replaced, or on any error nothing."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="hefboom-restore-") as folder:
+        script = Path(folder) / "restore.sql"
+        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
+              f"--file={script}", str(source)], settings_dict, "read the PostgreSQL backup")
+        _run(["psql", "--no-psqlrc", "--quiet", "--no-password", "--single-transaction",
+              "--set=ON_ERROR_STOP=1", "--output=/dev/null", f"--command={_DROP_ALL}",
+              f"--file={script}"], settings_dict, "restore the PostgreSQL database")
 
 
 def _pg_environment(settings_dict: dict) -> dict:

@@ -143,6 +143,17 @@ def test_an_older_backup_is_restored_with_a_reminder_to_migrate(records, tmp_pat
     assert "run `hefboom migrate` now" in restore(tmp_path / "b")
 
 
+def test_a_table_made_after_the_backup_is_gone_after_restoring(records, tmp_path):
+    """As after restoring a backup from before an upgrade: `migrate` can make its tables again."""
+    from django.db import connection
+
+    backup(tmp_path / "b")
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE later_upgrade (id integer PRIMARY KEY)")
+    restore(tmp_path / "b")
+    assert "later_upgrade" not in connection.introspection.table_names()
+
+
 def test_what_is_not_a_complete_backup_is_refused(records, tmp_path):
     with pytest.raises(CommandError, match="no such folder"):
         restore(tmp_path / "missing")
