@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from hefboom.backup import engines
 
@@ -263,8 +264,10 @@ def test_a_killed_backup_never_looks_complete_and_restore_refuses_it(uploads, th
     _wait_for(partial.exists, process, "the backup folder being written")
     _kill(process)
     assert partial.exists() and not target.exists()
-    code, _out, err = database.run("restore", str(target), "--yes")
-    assert code != 0 and "unfinished backup.partial: that backup was interrupted" in err
+    with pytest.raises(CommandError, match="unfinished backup.partial: that backup was interrupted"):
+        call_command("restore", str(target), "--yes")  # refused before it looks at any database
+    with pytest.raises(CommandError, match="unfinished backup"):
+        call_command("restore", str(partial), "--yes")
 
     # Killed at the worst moment: everything written, about to be renamed into place.
     code, _out, _err = database.run("backup", "--output", str(target), crash_at="os:rename",
