@@ -188,6 +188,10 @@ def _sync_dir(folder: Path) -> None:
         os.close(descriptor)
 
 
+class RestoreIncomplete(BackupError):
+    """The database is restored, a file folder is not: the message says what to do."""
+
+
 # --- restore -------------------------------------------------------------------------------
 
 
@@ -273,9 +277,15 @@ def restore_backup(plan: RestorePlan, *, progress: Progress = _quiet) -> str:
     for name, path in staged.items():
         live = data_trees()[name]
         old = live.with_name(f".{name}.replaced-{stamp}")
-        if live.exists():
-            os.rename(live, old)
-        os.rename(path, live)
+        try:
+            if live.exists():
+                os.rename(live, old)
+            os.rename(path, live)
+        except OSError as exc:
+            raise RestoreIncomplete(
+                f"The database was restored, but the {name} folder could not be put in place "
+                f"({exc}). The backup's copy is {path}, the previous folder {old} if it exists: "
+                f"move the backup's copy to {live} by hand, or run the restore again.") from None
         shutil.rmtree(old, ignore_errors=True)
     _forget_cached_rows()
     files = len(plan.manifest.files) - 1

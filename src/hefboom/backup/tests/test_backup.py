@@ -184,3 +184,14 @@ def test_backup_refuses_a_used_folder_and_a_missing_parent(records, tmp_path):
         backup(tmp_path / "no" / "such" / "backup")
     assert (tmp_path / "used" / "notes.txt").read_text() == "mine"
     assert not list(tmp_path.glob("*.partial"))
+
+
+@pytest.mark.django_db(transaction=False)
+def test_a_missing_postgresql_client_is_named_before_any_work(monkeypatch, tmp_path):
+    from hefboom.backup.engines import check_tools
+    from hefboom.backup.manifest import BackupError
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pg_dump here
+    with pytest.raises(BackupError, match="pg_dump was not found on the PATH. Install the PostgreSQL"):
+        check_tools({"ENGINE": "django.db.backends.postgresql"}, "pg_dump")
+    check_tools({"ENGINE": "django.db.backends.sqlite3"}, "pg_dump")  # SQLite needs none

@@ -1,5 +1,6 @@
 """`hefboom backup --output DIR`: the database, uploaded files and corpus store in one folder."""
 
+import shutil
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -21,6 +22,6 @@ class Command(BaseCommand):
     def handle(self, *args, output, **options):
         try:
             summary = create_backup(Path(output), progress=self.stdout.write)
-        except BackupError as exc:
+        except (BackupError, OSError, shutil.Error) as exc:  # a full disk, a permission
             raise CommandError(f"No backup was made: {exc}") from None
         self.stdout.write(self.style.SUCCESS(summary.text()))

@@ -1,11 +1,12 @@
 """`hefboom restore DIR`: replace the database, uploaded files and corpus store by a backup's."""
 
+import shutil
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from hefboom.backup.actions import check_backup, restore_backup
+from hefboom.backup.actions import RestoreIncomplete, check_backup, restore_backup
 from hefboom.backup.manifest import BackupError
 
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args, folder, yes=False, **options):
         try:
             plan = check_backup(Path(folder), progress=self.stdout.write)
-        except BackupError as exc:
+        except (BackupError, OSError, shutil.Error) as exc:  # a full disk, a permission
             raise CommandError(f"Nothing was restored: {exc}") from None
         self.stdout.write(plan.text())
         if not yes:
@@ -35,6 +36,8 @@ class Command(BaseCommand):
                 raise CommandError("Nothing was restored (not confirmed).")
         try:
             text = restore_backup(plan, progress=self.stdout.write)
-        except BackupError as exc:
+        except RestoreIncomplete as exc:
+            raise CommandError(str(exc)) from None
+        except (BackupError, OSError, shutil.Error) as exc:  # a full disk, a permission
             raise CommandError(f"Nothing was restored: {exc}") from None
         self.stdout.write(self.style.SUCCESS(text))
