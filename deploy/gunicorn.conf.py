@@ -25,6 +25,8 @@ max_requests_jitter = 100
 # Load the application once, before forking: a configuration error stops the start at once.
 preload_app = True
 forwarded_allow_ips = "127.0.0.1,::1"
+# systemd starts, stops and reloads (HUP) gunicorn; its control socket is not needed.
+control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
@@ -47,7 +49,6 @@ class JsonLogger(Logger):
             "path": req.path,
             "status": resp.status_code,
             "duration_ms": round(request_time.total_seconds() * 1000, 1),
-            "bytes": getattr(resp, "sent", None),
             "remote_addr": environ.get("HTTP_X_FORWARDED_FOR", environ.get("REMOTE_ADDR", "-")),
             "user_agent": environ.get("HTTP_USER_AGENT", "-"),
         }

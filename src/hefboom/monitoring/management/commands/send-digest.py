@@ -40,13 +40,15 @@ class Command(BaseCommand):
                               f" — {outcome}")
 
         run = send_digests(day, dry_run=dry_run, on_user=report)
-        verb = "Would send" if dry_run else "Sent"
-        self.stdout.write(f"{verb} {len(run.sent)} digest(s) for {day.isoformat()}; "
-                          f"{len(run.nothing_due)} user(s) had nothing due.")
-        if run.queued:
-            self.stdout.write(f"Queued {len(run.queued)} digest(s) for the worker "
-                              "('hefboom db_worker' sends them; a failed one is queued again "
-                              "by the next run).")
+        nothing_due = f"{len(run.nothing_due)} user(s) had nothing due."
+        if run.queued:  # the database backend: the worker sends them
+            self.stdout.write(f"Queued {len(run.queued)} digest(s) for the worker for "
+                              f"{day.isoformat()} ('hefboom db_worker' sends them; a failed one "
+                              f"is queued again by the next run); {nothing_due}")
+        if run.sent or not run.queued:
+            verb = "Would send" if dry_run else "Sent"
+            self.stdout.write(f"{verb} {len(run.sent)} digest(s) for {day.isoformat()}; "
+                              f"{nothing_due}")
         if run.failed:
             failures = "; ".join(f"{user.username} <{user.email}>: {error}"
                                  for user, error in run.failed)
