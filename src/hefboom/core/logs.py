@@ -35,7 +35,9 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        request_id = current_request_id.get()
+        # django.request logs a 4xx/5xx response after the middleware is done: its request has it.
+        request_id = current_request_id.get() or getattr(getattr(record, "request", None),
+                                                         "request_id", None)
         if request_id:
             entry["request_id"] = request_id
         for key, value in vars(record).items():

@@ -74,6 +74,13 @@ def test_an_error_is_logged_with_its_exception_and_the_request_id(client, db, js
     assert access["status"] == 500 and access["level"] == "ERROR"
 
 
+def test_djangos_own_line_about_a_refused_request_has_the_request_id_too(client, db, json_lines):
+    response = client.post("/health/")  # 405: logged by django.request after the middleware
+    refused = next(entry for entry in json_lines if entry["logger"] == "django.request")
+    assert refused["request_id"] == response.headers["X-Request-ID"]
+    assert refused["status_code"] == 405
+
+
 def test_outside_a_request_a_line_has_no_request_id_and_keeps_extra_fields():
     record = logging.LogRecord("hefboom.monitoring", logging.WARNING, __file__, 1,
                                "digest for %s failed", ("alice",), None)
