@@ -74,11 +74,15 @@ def test_an_error_is_logged_with_its_exception_and_the_request_id(client, db, js
     assert access["status"] == 500 and access["level"] == "ERROR"
 
 
-def test_djangos_own_line_about_a_refused_request_has_the_request_id_too(client, db, json_lines):
-    response = client.post("/health/")  # 405: logged by django.request after the middleware
-    refused = next(entry for entry in json_lines if entry["logger"] == "django.request")
-    assert refused["request_id"] == response.headers["X-Request-ID"]
-    assert refused["status_code"] == 405
+def test_djangos_own_line_about_a_failing_response_has_the_request_id_too(client, db, json_lines,
+                                                                          monkeypatch):
+    # A view that answers 503 itself is logged by django.request after the middleware is done.
+    monkeypatch.setattr("hefboom.core.health.CHECKS", {"database": lambda: False})
+    response = client.get("/health/")
+    assert response.status_code == 503
+    logged = next(entry for entry in json_lines if entry["logger"] == "django.request")
+    assert logged["request_id"] == response.headers["X-Request-ID"]
+    assert logged["status_code"] == 503
 
 
 def test_outside_a_request_a_line_has_no_request_id_and_keeps_extra_fields():
