@@ -211,6 +211,11 @@ if PRODUCTION and SECRET_KEY == _INSECURE_KEY:
 
     raise ImproperlyConfigured("HEFBOOM_PRODUCTION is set: HEFBOOM_SECRET_KEY must be set too "
                                "(e.g. python3 -c 'import secrets; print(secrets.token_urlsafe(50))').")
+if PRODUCTION and not env_list("HEFBOOM_ALLOWED_HOSTS", []):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("HEFBOOM_PRODUCTION is set: HEFBOOM_ALLOWED_HOSTS must name the host "
+                               "name(s) users open Hefboom at, e.g. hefboom.example.org.")
 if PRODUCTION and DEBUG:
     from django.core.exceptions import ImproperlyConfigured
 

@@ -57,6 +57,7 @@ def test_the_deployment_checks_catch_a_production_setting_switched_off(tmp_path)
 
 @pytest.mark.parametrize("change, message", [
     ({"HEFBOOM_SECRET_KEY": None}, "HEFBOOM_SECRET_KEY must be set"),
+    ({"HEFBOOM_ALLOWED_HOSTS": None}, "HEFBOOM_ALLOWED_HOSTS must name the host"),
     ({"HEFBOOM_DEBUG": "1"}, "switch HEFBOOM_DEBUG off"),
     ({"HEFBOOM_TASKS": "celery"}, "choose database or immediate"),
     ({"HEFBOOM_LOG_FORMAT": "xml"}, "choose text or json"),
