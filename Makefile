@@ -25,6 +25,9 @@ test: $(VENV)/.dev
 	scripts/ensure-chromium
 	$(BIN)/ruff check .
 	$(BIN)/hefboom makemigrations --check --dry-run > /dev/null || (echo "Model changes without a migration: run 'hefboom makemigrations'." && exit 1)
+	$(BIN)/python scripts/audit
+	HEFBOOM_PRODUCTION=1 HEFBOOM_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  HEFBOOM_ALLOWED_HOSTS=hefboom.example.org HEFBOOM_BEHIND_PROXY=1 $(BIN)/hefboom check --deploy --fail-level WARNING
 	$(BIN)/pytest
 
 lint: $(VENV)/.dev

@@ -35,6 +35,13 @@ def _migrated_rows(request):
         ensure_default_services()
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Background tasks run inline in tests (the immediate backend still checks that their
+    arguments could be stored in the queue); tests of the worker ask for the database backend."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 def make_user(username, role, **extra):
     user = User(username=username, role=role, first_name=username.capitalize(), **extra)
     user.set_password(PASSWORD)

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django_filters",
     "template_partials",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "hefboom.core",
     "hefboom.accounts",
     "hefboom.actors",
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "hefboom.core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -187,19 +190,79 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
 # The address of this Hefboom as its users reach it, for links in e-mails.
 HEFBOOM_SITE_URL = env_str("HEFBOOM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("HEFBOOM_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-X_FRAME_OPTIONS = "DENY"
-
-if not DEBUG and SECRET_KEY == _INSECURE_KEY and env_bool("HEFBOOM_PRODUCTION", False):
+# Background tasks (django-tasks): the daily digest sends one task per user. `database` queues
+# them in the database for the worker (`hefboom db_worker`, deploy/hefboom-worker.service);
+# `immediate` runs each task at once in the process that queues it (the embedded default, the
+# tests, a small installation without a worker). Production (HEFBOOM_PRODUCTION=1) queues.
+_TASK_BACKENDS = {"database": "django_tasks_db.DatabaseBackend",
+                  "immediate": "django_tasks.backends.immediate.ImmediateBackend"}
+TASKS_MODE = env_str("HEFBOOM_TASKS", "database" if env_bool("HEFBOOM_PRODUCTION", False) else "immediate")
+if TASKS_MODE not in _TASK_BACKENDS:
     from django.core.exceptions import ImproperlyConfigured
 
-    raise ImproperlyConfigured("HEFBOOM_PRODUCTION is set: HEFBOOM_SECRET_KEY must be set too.")
+    raise ImproperlyConfigured(f"HEFBOOM_TASKS={TASKS_MODE!r}: choose database or immediate.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_MODE]}}
 
+# Production: HTTPS and headers. HEFBOOM_PRODUCTION=1 switches on what a server on the internet
+# needs (`hefboom check --deploy` passes with the env of deploy/hefboom.env.example); with nothing
+# set, Hefboom keeps serving plain http://127.0.0.1:8000 for development and the demo.
+PRODUCTION = env_bool("HEFBOOM_PRODUCTION", False)
+if PRODUCTION and SECRET_KEY == _INSECURE_KEY:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("HEFBOOM_PRODUCTION is set: HEFBOOM_SECRET_KEY must be set too "
+                               "(e.g. python3 -c 'import secrets; print(secrets.token_urlsafe(50))').")
+if PRODUCTION and not env_list("HEFBOOM_ALLOWED_HOSTS", []):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("HEFBOOM_PRODUCTION is set: HEFBOOM_ALLOWED_HOSTS must name the host "
+                               "name(s) users open Hefboom at, e.g. hefboom.example.org.")
+if PRODUCTION and DEBUG:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("HEFBOOM_PRODUCTION and HEFBOOM_DEBUG are both on: debug pages show "
+                               "settings and data to anyone; switch HEFBOOM_DEBUG off.")
+# Browsers remember for this long to use HTTPS only; subdomains included. Preloading (the
+# browsers' built-in list) is a commitment for the whole domain, so the organisation opts in.
+SECURE_HSTS_SECONDS = env_int("HEFBOOM_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("HEFBOOM_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("HEFBOOM_SSL_REDIRECT", PRODUCTION)
+# A monitor on the server itself may ask gunicorn for /health/ over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+# Behind nginx (deploy/nginx-hefboom.conf), which terminates TLS and says so in this header.
+# Only trust it behind a proxy that sets it: otherwise any client could claim HTTPS.
+if env_bool("HEFBOOM_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_bool("HEFBOOM_SECURE_COOKIES", PRODUCTION)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]  # preload: see above
+
+# Logs go to stderr: plain text for development, one JSON object a line for a server's journal
+# (HEFBOOM_LOG_FORMAT=json). hefboom.core.logs.RequestLogMiddleware gives each request an id.
+LOG_FORMAT = env_str("HEFBOOM_LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"HEFBOOM_LOG_FORMAT={LOG_FORMAT!r}: choose text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "hefboom.core.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("HEFBOOM_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # One line per request (method, path, status, duration); by default only in JSON logs,
+        # since runserver prints its own in development.
+        "hefboom.request": {"level": env_str("HEFBOOM_REQUEST_LOG_LEVEL",
+                                             "INFO" if LOG_FORMAT == "json" else "WARNING")},
+    },
 }

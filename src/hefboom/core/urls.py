@@ -1,5 +1,8 @@
 from django.urls import path
 
-from hefboom.core import views
+from hefboom.core import health, views
 
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("health/", health.health, name="health"),
+]

@@ -1,9 +1,12 @@
 """The daily follow-up digest: one e-mail per user with what is overdue and due that day.
 
-Meant for cron (`hefboom send-digest`). Each user who switched the digest on and has an e-mail
+Meant for a daily timer (`hefboom send-digest`), which queues one background task per user
+(hefboom.monitoring.tasks), so that one address the SMTP server refuses does not stop the others
+and a failed task can be run again. Each user who switched the digest on and has an e-mail
 address gets at most one digest a day: the day is claimed on the user's row before the e-mail
-goes out (a second run, even a concurrent one, finds it taken), and given back when sending
-fails, so that the next run tries again. A user gets only follow-ups of contacts they may see.
+goes out (a second run or task, even a concurrent one, finds it taken), and given back when
+sending fails, so that the next run tries again. A user gets only follow-ups of contacts they
+may see.
 """
 
 import datetime as dt
@@ -66,8 +69,12 @@ def digest_for(user, day: dt.date) -> Digest:
 @dataclass
 class DigestRun:
     sent: list = field(default_factory=list)  # digests
+    queued: list = field(default_factory=list)  # digests, for the worker to send
     nothing_due: list = field(default_factory=list)  # users
     failed: list = field(default_factory=list)  # (user, error text)
+
+
+SENT, NOTHING_DUE, SKIPPED = "sent", "nothing due", "skipped"  # skipped: sent already, or no longer wanted
 
 
 def _claim(user, day) -> bool:
@@ -77,33 +84,63 @@ def _claim(user, day) -> bool:
                 .update(digest_sent_on=day))
 
 
+def send_digest(user, day: dt.date) -> str:
+    """Send `day`'s digest to `user` now; SENT, NOTHING_DUE or SKIPPED. When the e-mail
+    cannot go out, the day is given back (a later run sends it) and the error is raised."""
+    digest = digest_for(user, day)
+    if digest.empty:
+        return NOTHING_DUE
+    message = digest.message()
+    if not _claim(user, day):
+        return SKIPPED
+    try:
+        message.send(fail_silently=False)
+    except Exception:  # SMTP, DNS, socket...: given back, and tried again next run
+        User.objects.filter(pk=user.pk, digest_sent_on=day).update(
+            digest_sent_on=user.digest_sent_on)
+        raise
+    return SENT
+
+
+def _error_text(result) -> str:
+    """'SMTPConnectError: (421, ...)' from a failed task's traceback."""
+    lines = result.errors[-1].traceback.strip().splitlines() if result.errors else []
+    if not lines:
+        return "unknown error"
+    kind, _, text = lines[-1].partition(": ")
+    kind = kind.rpartition(".")[2]
+    return f"{kind}: {text}" if text else kind
+
+
 def send_digests(day: dt.date, *, dry_run: bool = False, on_user=None) -> DigestRun:
-    """Send `day`'s digests; with `dry_run`, build them but send and record nothing.
+    """Queue `day`'s digests, one task per user with something due; with `dry_run`, build them
+    but queue, send and record nothing. With the immediate task backend each task has run when
+    this returns (sent or failed); with the database backend the worker sends the queued ones.
     `on_user(digest, outcome)` is told about each user as it is done (for progress)."""
+    from hefboom.monitoring.tasks import send_user_digest
+
     run = DigestRun()
     for user in recipients(day):
         digest = digest_for(user, day)
         if digest.empty:
             run.nothing_due.append(user)
             continue
-        message = digest.message()
         if dry_run:
             run.sent.append(digest)
-            if on_user:
-                on_user(digest, "would send")
-            continue
-        if not _claim(user, day):
-            continue
-        try:
-            message.send(fail_silently=False)
-        except Exception as exc:  # SMTP, DNS, socket...: reported, and tried again next run
-            User.objects.filter(pk=user.pk, digest_sent_on=day).update(
-                digest_sent_on=user.digest_sent_on)
-            run.failed.append((user, f"{type(exc).__name__}: {exc}"))
-            if on_user:
-                on_user(digest, "failed")
-            continue
-        run.sent.append(digest)
+            outcome = "would send"
+        else:
+            result = send_user_digest.enqueue(user.pk, day.isoformat())
+            if result.status == "FAILED":
+                run.failed.append((user, _error_text(result)))
+                outcome = "failed"
+            elif result.status == "SUCCESSFUL":
+                if result.return_value != SENT:
+                    continue  # another run took it meanwhile
+                run.sent.append(digest)
+                outcome = "sent"
+            else:
+                run.queued.append(digest)
+                outcome = "queued"
         if on_user:
-            on_user(digest, "sent")
+            on_user(digest, outcome)
     return run

@@ -13,8 +13,11 @@ class Command(BaseCommand):
             "and has an e-mail address the follow-ups they own that are overdue or due today, in "
             "their language. A user gets at most one digest a day, so running it again the same "
             "day sends nothing new; a user with nothing due gets no e-mail. Meant for cron, e.g. "
-            "'30 7 * * 1-5 hefboom send-digest'. E-mail settings: HEFBOOM_EMAIL_* (the console "
-            "by default). Exits with status 1 when an e-mail could not be sent.")
+            "'30 7 * * 1-5 hefboom send-digest' or deploy/hefboom-digest.timer. Each digest is a "
+            "background task: with HEFBOOM_TASKS=database (the default in production) the worker "
+            "('hefboom db_worker') sends them, with HEFBOOM_TASKS=immediate this command does. "
+            "E-mail settings: HEFBOOM_EMAIL_* (the console by default). Exits with status 1 when "
+            "an e-mail could not be sent.")
 
     def add_arguments(self, parser):
         parser.add_argument("--date", metavar="YYYY-MM-DD",
@@ -37,9 +40,15 @@ class Command(BaseCommand):
                               f" — {outcome}")
 
         run = send_digests(day, dry_run=dry_run, on_user=report)
-        verb = "Would send" if dry_run else "Sent"
-        self.stdout.write(f"{verb} {len(run.sent)} digest(s) for {day.isoformat()}; "
-                          f"{len(run.nothing_due)} user(s) had nothing due.")
+        nothing_due = f"{len(run.nothing_due)} user(s) had nothing due."
+        if run.queued:  # the database backend: the worker sends them
+            self.stdout.write(f"Queued {len(run.queued)} digest(s) for the worker for "
+                              f"{day.isoformat()} ('hefboom db_worker' sends them; a failed one "
+                              f"is queued again by the next run); {nothing_due}")
+        if run.sent or not run.queued:
+            verb = "Would send" if dry_run else "Sent"
+            self.stdout.write(f"{verb} {len(run.sent)} digest(s) for {day.isoformat()}; "
+                              f"{nothing_due}")
         if run.failed:
             failures = "; ".join(f"{user.username} <{user.email}>: {error}"
                                  for user, error in run.failed)
