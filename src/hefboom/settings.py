@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "hefboom.core.uploads.UploadCeilingMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -150,6 +151,15 @@ EXCEL_IMPORT_MAX_BYTES = env_int("HEFBOOM_EXCEL_IMPORT_MAX_MB", 20, minimum=1) *
 EXCEL_IMPORT_MAX_UNPACKED_BYTES = 15 * EXCEL_IMPORT_MAX_BYTES
 HEFBOOM_CALENDAR_MAX_BYTES = env_int("HEFBOOM_CALENDAR_MAX_MB", 10, minimum=1) * _MB
 HEFBOOM_EVIDENCE_MAX_BYTES = env_int("HEFBOOM_EVIDENCE_MAX_MB", 20, minimum=1) * _MB
+# Django's own request limits, stated rather than left to defaults (docs/security.md): form
+# fields without files at most 2.5 MB in memory (larger -> 400), files over 2.5 MB streamed to a
+# temporary file, one file per form, and enough fields for the calendar review (a row of ~8
+# fields per meeting, a year of meetings on one page). A request larger than the largest
+# upload limit is refused before it is read (core.uploads.UploadCeilingMiddleware, 413).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # Words for a contribution claim's confidence: "0.95:practically certain,0.85:strong,...,0:weak"
 # (thresholds from high to low, the last 0); empty means the default of docs/contribution.md.

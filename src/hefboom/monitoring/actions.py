@@ -82,6 +82,8 @@ def record_activity(user, activity: Activity, *, dossiers, organisations=(),
 
 def record_output(user, output: Output, *, dossiers, services=None, partners=None,
                   expected_version=None) -> Output:
+    """Add or change an output; an uploaded file must fit the same limit as evidence files."""
+    _check_file_size(output.file)
     return save_record(output, user,
                        m2m=_links({"dossiers": list(dossiers)}, services=services,
                                   partners=partners),
@@ -104,21 +106,25 @@ def record_outcome(user, outcome: Outcome, *, dossiers, social_actor_organisatio
 
 
 def evidence_max_bytes() -> int:
-    """The largest evidence file (HEFBOOM_EVIDENCE_MAX_MB)."""
+    """The largest evidence or output file (HEFBOOM_EVIDENCE_MAX_MB)."""
     return settings.HEFBOOM_EVIDENCE_MAX_BYTES
 
 
 def record_evidence(user, evidence: Evidence, *, expected_version=None) -> Evidence:
     """Add or change an evidence item of an outcome; an uploaded file must fit the limit."""
-    upload = evidence.file
+    _check_file_size(evidence.file)
+    return save_record(evidence, user, expected_version=expected_version)
+
+
+def _check_file_size(upload) -> None:
     if upload and not upload._committed and upload.size > evidence_max_bytes():
         raise ValidationError({"file": ValidationError(
-            _("The file is %(size)s; evidence files can be at most %(limit)s. Upload a smaller "
-              "file or give a link to it instead."),
-            params={"size": filesizeformat(upload.size), "limit": filesizeformat(evidence_max_bytes())},
+            _("%(file)s is %(size)s; attached files can be at most %(limit)s "
+              "(HEFBOOM_EVIDENCE_MAX_MB). Upload a smaller file or give a link to it instead."),
+            params={"file": upload.name, "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(evidence_max_bytes())},
             code="file_too_large",
         )})
-    return save_record(evidence, user, expected_version=expected_version)
 
 
 def add_evidence(user, evidence: Evidence) -> Evidence:

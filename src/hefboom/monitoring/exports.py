@@ -1,7 +1,7 @@
 """Exports of a filtered record list to CSV and Excel, safe to open in a spreadsheet.
 
-A cell that starts with =, +, -, @ (or a tab or carriage return) would run as a formula in
-Excel or LibreOffice; such values get a leading apostrophe (OWASP's advice on CSV injection).
+Every cell goes through `core.spreadsheet.neutralise`, so a value that would run as a formula in
+Excel or LibreOffice is written as text (see that module for which values and why).
 """
 
 import csv
@@ -11,22 +11,13 @@ from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    if isinstance(value, Promise):  # lazily translated labels
-        value = str(value)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from hefboom.core.spreadsheet import neutralise
 
 
 @dataclass(frozen=True)
@@ -125,7 +116,7 @@ COLUMNS = {
 
 def rows(kind: str, records: Iterable):
     columns = COLUMNS[kind]
-    yield [str(c.header) for c in columns]
+    yield [neutralise(str(c.header)) for c in columns]
     for record in records:
         yield [neutralise(c.value(record)) for c in columns]
 

@@ -10,8 +10,8 @@ below it and the panes frozen under the headers:
 4. contacts and outputs counted by type, political level and dossier, with totals.
 
 Text is written safely: a value that would run as a formula gets a leading apostrophe
-(`monitoring.exports.neutralise`), and a character XML cannot hold stops the workbook with a
-`ReportError` naming the record, so no broken file is made.
+(`core.spreadsheet.neutralise`, shared by every export), and a character XML cannot hold stops
+the workbook with a `ReportError` naming the record, so no broken file is made.
 """
 
 import io
@@ -28,7 +28,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from hefboom.actors.models import PoliticalLevel
-from hefboom.monitoring.exports import neutralise
+from hefboom.core.spreadsheet import neutralise
 from hefboom.monitoring.models import ChangeType, Rating, Substantiation
 from hefboom.reporting import indicators as computed
 from hefboom.reporting.formats import ReportError

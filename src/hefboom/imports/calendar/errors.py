@@ -43,6 +43,15 @@ EVENT_TOO_MANY = (
     "W004",
     _("it repeats more than %(limit)s times in the period; only the first %(limit)s are proposed"),
 )
+EVENT_OUT_OF_RANGE = (
+    "W005",
+    _("%(property)s is %(value)s, outside the years %(first)s–%(last)s that meetings can have"),
+)
+EVENT_TOO_COSTLY = (
+    "W006",
+    _("its repetition (%(rule)s from %(start)s) has too many steps to calculate; a meeting does "
+      "not repeat that often. Change the series in the calendar or give it an end date"),
+)
 
 # Confirming a proposal.
 ALREADY_HANDLED = ("C001", _("This meeting was already %(status)s."))

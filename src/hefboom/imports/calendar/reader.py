@@ -26,6 +26,17 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # a daily meeting for a year is 365, an RRULE every minute would be half a million.
 MAX_OCCURRENCES_PER_EVENT = 400
 MAX_UID_LENGTH = 255  # ProposedContact.uid; longer ones are stored as their hash
+# Dates outside these years are refused per event: year 1 or 9999 overflows as soon as a time
+# zone is applied, and no meeting worth proposing lies there.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+DATED_PROPERTIES = ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE")
+# Repetitions are calculated step by step from the first one: at most this many steps per event
+# (a daily meeting since 1900 is 46,000; one every minute for 70 days is 100,000).
+MAX_RULE_STEPS = 100_000
+FREQUENCY_SECONDS = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3600, "DAILY": 86400,
+                     "WEEKLY": 7 * 86400, "MONTHLY": 28 * 86400, "YEARLY": 365 * 86400}
+EXPANDING_PARTS = ("BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY",
+                   "BYWEEKNO", "BYMONTH", "BYSETPOS")
 
 # Properties without which an event's date, repetition or participants cannot be trusted.
 ESSENTIAL = ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
@@ -119,13 +130,65 @@ def read_calendar(data: bytes, file_name: str, *, since: dt.datetime, until: dt.
     calendars = parse(data, file_name)
     reading = Reading()
     for calendar in calendars:
-        calendar = x_wr_timezone.to_standard(calendar)
+        _drop_out_of_range(calendar, reading)
+        try:
+            calendar = x_wr_timezone.to_standard(calendar)
+        except (ValueError, OverflowError) as exc:
+            raise errors.CalendarImportError(
+                errors.NOT_A_CALENDAR, file=file_name,
+                detail=f"its time zone (X-WR-TIMEZONE) cannot be applied ({exc})") from None
         timezones = calendar.walk("VTIMEZONE")
         for uid, components in _series(calendar).items():
             reading.events += 1
-            _read_series(uid, components, timezones, since, until, reading)
+            try:
+                _read_series(uid, components, timezones, since, until, reading)
+            except (ValueError, OverflowError, TypeError, AttributeError) as exc:
+                # A value icalendar accepted but date arithmetic cannot use: skip the event.
+                summary = str(components[0].get("SUMMARY", "")).strip()
+                reading.malformed.append(SkippedEvent(uid, summary, errors.message(
+                    errors.EVENT_BAD_PROPERTY, property="?", detail=str(exc)[:200])))
     reading.occurrences.sort(key=lambda o: o.start)
     return reading
+
+
+def _drop_out_of_range(calendar, reading: Reading) -> None:
+    """Take events with a date outside FIRST_YEAR–LAST_YEAR out of the calendar, as skipped."""
+    kept = []
+    for component in calendar.subcomponents:
+        problem = _out_of_range(component) if component.name == "VEVENT" else None
+        if problem is None:
+            kept.append(component)
+            continue
+        reading.events += 1
+        reading.malformed.append(SkippedEvent(
+            str(component.get("UID", "")).strip()[:MAX_UID_LENGTH],
+            str(component.get("SUMMARY", "")).strip(), problem))
+    calendar.subcomponents[:] = kept
+
+
+def _out_of_range(event) -> str | None:
+    for name, value in _dates(event):
+        year = getattr(value, "year", None)
+        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+            return errors.message(errors.EVENT_OUT_OF_RANGE, property=name, value=value,
+                                  first=FIRST_YEAR, last=LAST_YEAR)
+    return None
+
+
+def _dates(event):
+    """(property, date or datetime) of an event; unreadable properties are left to `_problem`."""
+    for name in DATED_PROPERTIES:
+        for prop in _as_list(event.get(name)):
+            try:
+                values = [d.dt for d in prop.dts] if hasattr(prop, "dts") else [prop.dt]
+            except Exception:  # noqa: BLE001  a broken property: W002 names it later
+                values = []
+            yield from ((name, value) for value in values)
+    try:
+        untils = event.get("RRULE").get("UNTIL", []) if event.get("RRULE") is not None else []
+    except Exception:  # noqa: BLE001
+        untils = []
+    yield from (("RRULE UNTIL", value) for value in untils)
 
 
 def parse(data: bytes, file_name: str) -> list[icalendar.Calendar]:
@@ -216,10 +279,45 @@ def _problem(component) -> str | None:
     return None
 
 
+def _too_costly(component, until) -> str | None:
+    """Why calculating the event's repetitions up to `until` would take too long, if it would.
+
+    Repetitions are calculated from the first one (DTSTART) on, also those before the period:
+    an RRULE of every second since 1900 is a few hundred bytes and billions of steps. The work
+    is counted as the rule's periods (FREQ and INTERVAL) up to `until` times what its BY...
+    parts can add within one period; above MAX_RULE_STEPS the event is skipped (W006)."""
+    rule = component.get("RRULE")
+    if rule is None:
+        return None
+    try:
+        frequency = str(rule.get("FREQ", ["DAILY"])[0]).upper()
+        interval = max(int(rule.get("INTERVAL", [1])[0]), 1)
+        start = component.get("DTSTART").dt
+    except (AttributeError, IndexError, TypeError, ValueError):
+        return None  # recurring-ical-events reports it (W003)
+    if not isinstance(start, dt.datetime):
+        start = dt.datetime.combine(start, dt.time(0))
+    if start.tzinfo is None:
+        start = start.replace(tzinfo=until.tzinfo)
+    end = until
+    for value in rule.get("UNTIL", []):  # the series' own end, when it ends earlier
+        if not isinstance(value, dt.datetime):
+            value = dt.datetime.combine(value, dt.time(23, 59))
+        end = min(end, value if value.tzinfo else value.replace(tzinfo=until.tzinfo))
+    seconds = max((end - start).total_seconds(), 0)
+    steps = seconds / (FREQUENCY_SECONDS.get(frequency, 1) * interval)
+    for part in EXPANDING_PARTS:
+        steps *= max(len(rule.get(part, [])), 1)
+    if steps > MAX_RULE_STEPS:
+        return errors.message(errors.EVENT_TOO_COSTLY, rule=rule.to_ical().decode()[:80],
+                              start=start.date())
+    return None
+
+
 def _read_series(uid, components, timezones, since, until, reading: Reading) -> None:
     summary = str(components[0].get("SUMMARY", "")).strip()
     for component in components:
-        if problem := _problem(component):
+        if problem := _problem(component) or _too_costly(component, until):
             reading.malformed.append(SkippedEvent(uid, summary, problem))
             return
     repeating = any(c.get("RRULE") or c.get("RDATE") or c.get("RECURRENCE-ID") for c in components)

@@ -33,6 +33,18 @@ MESSAGES = {
     "E006": (_("{file} unpacks to {size} MB, more than the {limit} MB allowed."),
              _("Remove sheets that are not imported (pictures, pivot caches) or split the "
                "workbook.")),
+    "E016": (_("{file} holds {count} parts; a workbook holds far fewer (the limit is {limit})."),
+             _("Open it in Excel or LibreOffice and save it again as .xlsx; if it really holds "
+               "that much, split the workbook.")),
+    "E017": (_("{file} has a part ({part}) that unpacks to {ratio} times its packed size (the "
+               "limit is {limit} times), as a zip bomb does."),
+             _("Open it in Excel or LibreOffice and save it again as .xlsx; a workbook made "
+               "that way imports normally.")),
+    "E018": (_("{file} holds XML with a document type declaration (<!DOCTYPE> in {part}), "
+               "which Excel never writes: the file was made or changed by another program and "
+               "could read files from the server."),
+             _("Open it in Excel or LibreOffice and save it again as .xlsx, or ask whoever "
+               "sent it where it comes from.")),
     "E007": (_("No sheet of {file} is set to contacts, outputs, outcomes or progress-marker "
                "observations."),
              _("In the mapping, say which sheet holds which records.")),

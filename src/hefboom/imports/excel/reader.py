@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,11 +19,19 @@ from openpyxl.utils.datetime import from_excel
 from rapidfuzz import fuzz
 
 from hefboom.actors.matching import normalise
+from hefboom.core.safexml import has_doctype
 from hefboom.imports.excel.errors import ImportFailed
 from hefboom.imports.excel.fields import all_synonyms
 
 MB = 1024 * 1024
 HEADER_SEARCH_ROWS = 20
+# A zip's parts: a workbook has a few dozen (sheets, styles, pictures); ten thousand is not one.
+MAX_ZIP_PARTS = 10_000
+# A part that unpacks to more than this many times its packed size is a zip bomb, not a sheet
+# (real sheet XML packs 5-50 times); parts under RATIO_CHECKED_FROM bytes are not checked.
+MAX_COMPRESSION_RATIO = 200
+RATIO_CHECKED_FROM = 5 * MB
+XML_PARTS = (".xml", ".rels", ".vml")
 OLE2_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
 
 
@@ -72,15 +81,43 @@ def check_file(path: Path, name: str | None = None) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
+            _check_parts(members, name)
             names = {m.filename for m in members}
-            unpacked = sum(m.file_size for m in members)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportFailed("E004", file=name, detail=str(exc)) from None
+            if "xl/workbook.xml" not in names:
+                raise ImportFailed("E001", file=name)
+            _check_xml_parts(archive, members, name)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError,
+            RuntimeError) as exc:
+        raise ImportFailed("E004", file=name, detail=str(exc) or type(exc).__name__) from None
+
+
+def _check_parts(members: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse a zip bomb by what its directory says, before anything is unpacked. The sizes
+    can be trusted: Python's zipfile stops unpacking a part at its stated size."""
+    if len(members) > MAX_ZIP_PARTS:
+        raise ImportFailed("E016", file=name, count=len(members), limit=MAX_ZIP_PARTS)
+    unpacked = sum(m.file_size for m in members)
     if unpacked > max_unpacked_bytes():
         raise ImportFailed("E006", file=name, size=f"{unpacked / MB:.0f}",
                            limit=max_unpacked_bytes() // MB)
-    if "xl/workbook.xml" not in names:
-        raise ImportFailed("E001", file=name)
+    for member in members:
+        if member.file_size >= RATIO_CHECKED_FROM and (
+                member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1)):
+            raise ImportFailed("E017", file=name, part=member.filename,
+                               ratio=member.file_size // max(member.compress_size, 1),
+                               limit=MAX_COMPRESSION_RATIO)
+
+
+def _check_xml_parts(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse a workbook whose XML has a document type declaration: Excel never writes one, and
+    one can declare entities that read server files (XXE) or expand into gigabytes (billion
+    laughs). openpyxl would refuse them too (it parses through defusedxml), but later and with a
+    less helpful error."""
+    for member in members:
+        if member.filename.lower().endswith(XML_PARTS):
+            with archive.open(member) as part:
+                if has_doctype(part):
+                    raise ImportFailed("E018", file=name, part=member.filename)
 
 
 def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:

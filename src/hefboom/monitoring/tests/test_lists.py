@@ -142,7 +142,7 @@ def test_output_and_outcome_filters(client, alice, dossier, landscape):
                                          ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
                                          ("\tx", "'\tx"), ("gewoon", "gewoon"), (3, 3)])
 def test_cells_that_would_run_as_formulas_are_neutralised(value, safe):
-    from hefboom.monitoring.exports import neutralise
+    from hefboom.core.spreadsheet import neutralise
 
     assert neutralise(value) == safe
 
