@@ -3,6 +3,7 @@
 With nothing set, Hefboom runs on SQLite under ./var; DATABASE_URL switches to PostgreSQL.
 """
 
+import datetime as dt
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +41,11 @@ INSTALLED_APPS = [
     "django_filters",
     "template_partials",
     "simple_history",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "hefboom.core",
     "hefboom.accounts",
     "hefboom.actors",
@@ -61,17 +67,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "hefboom.accounts.two_factor.TwoFactorMiddleware",
+    # Last, so that it sees the login view's response (axes' own rule).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hefboom.urls"
@@ -102,6 +113,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before the password
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -190,6 +205,46 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("HEFBOOM_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+
+# Security: CSP, login throttling, two-factor (docs/security.md).
+#
+# Content-Security-Policy: scripts and styles only from Hefboom's own static files, no inline
+# code at all; the admin site gets the same policy. Downloaded files (reports, exports) carry
+# their own <style>, which a browser opening the saved file applies without this header.
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+
+# Login throttling (django-axes): after HEFBOOM_LOGIN_FAILURE_LIMIT wrong passwords for one user
+# name from one address, that pair is refused (429, accounts/lockout.html) for the cool-off time;
+# `hefboom axes_reset` lifts every lock at once. The address is the connecting one, or behind a
+# reverse proxy listed in HEFBOOM_TRUSTED_PROXIES the one it puts in X-Forwarded-For.
+AXES_FAILURE_LIMIT = env_int("HEFBOOM_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("HEFBOOM_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "hefboom.accounts.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "hefboom.accounts.throttling.client_ip"
+AXES_VERBOSE = False
+HEFBOOM_TRUSTED_PROXIES = env_list("HEFBOOM_TRUSTED_PROXIES", [])
+
+# Two-factor login (django-otp): a user with a confirmed authenticator app is asked for a code
+# after the password; with HEFBOOM_ADMIN_2FA_REQUIRED administrators must set one up first.
+HEFBOOM_ADMIN_2FA_REQUIRED = env_bool("HEFBOOM_ADMIN_2FA_REQUIRED", False)
+OTP_TOTP_ISSUER = env_str("HEFBOOM_2FA_ISSUER", "Hefboom")
 
 if not DEBUG and SECRET_KEY == _INSECURE_KEY and env_bool("HEFBOOM_PRODUCTION", False):
     from django.core.exceptions import ImproperlyConfigured

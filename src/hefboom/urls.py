@@ -24,6 +24,7 @@ urlpatterns = [
     path("synergy/", include("hefboom.synergy.urls")),
     path("import/excel/", include("hefboom.imports.excel.urls")),
     path("import/calendar/", include("hefboom.imports.calendar.urls")),
+    path("account/", include("hefboom.accounts.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
