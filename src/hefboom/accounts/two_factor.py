@@ -26,9 +26,9 @@ BACKUP_CODES = 10
 TOTP_NAME = "authenticator app"
 BACKUP_NAME = "backup codes"
 
-# The pages a half-logged-in user may still open: the code and set-up pages, logging out and
-# switching the language.
-OPEN_VIEWS = {"two_factor_verify", "two_factor_setup", "logout", "set_language"}
+# The pages a half-logged-in user may still open: the code and set-up pages, logging in as
+# someone else or out, and switching the language.
+OPEN_VIEWS = {"two_factor_verify", "two_factor_setup", "login", "logout", "set_language"}
 
 
 def required_for(user) -> bool:
@@ -156,6 +156,18 @@ def check_code(request, code: str):
             request.session.pop(SESSION_KEY, None)
             return accepted
     return None
+
+
+def seconds_to_wait(user) -> int:
+    """How long the user's devices refuse codes after wrong ones (0: not now)."""
+    from django.utils import timezone
+
+    waits = [0]
+    for device in devices_for_user(user):
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("locked_until"):
+            waits.append(int((data["locked_until"] - timezone.now()).total_seconds()) + 1)
+    return max(waits)
 
 
 @transaction.atomic

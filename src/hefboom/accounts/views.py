@@ -69,6 +69,9 @@ def two_factor_verify(request):
             return redirect(_next_url(request))
         form.add_error("code", _("That code is not right, or it was used already. Type the "
                                  "code your app shows now, or an unused backup code."))
+        if wait := two_factor.seconds_to_wait(request.user):
+            form.add_error("code", _("After wrong codes Hefboom waits before it checks the next "
+                                     "one: try again in %(seconds)s seconds.") % {"seconds": wait})
     return render(request, "accounts/two_factor_verify.html",
                   {"form": form, "next": _next_url(request)},
                   status=400 if form.errors else 200)

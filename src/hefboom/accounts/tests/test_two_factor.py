@@ -83,6 +83,9 @@ def test_after_the_password_the_app_asks_for_the_code(client, carol_with_app):
 
     assert client.post(CODE, {"code": wrong_code(device)}).status_code == 400
     assert client.get(reverse("home")).url.startswith(CODE)
+    # Right away even the right code is refused: the device waits after a wrong one.
+    too_soon = client.post(CODE, {"code": code_now(device)})
+    assert too_soon.status_code == 400 and "try again in" in too_soon.text
     forgive(device)
 
     response = client.post(CODE, {"code": code_now(device), "next": "/monitoring/contacts/"})
