@@ -6,6 +6,7 @@ With nothing set, Hefboom runs on SQLite under ./var; DATABASE_URL switches to P
 import datetime as dt
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from hefboom.env import (
@@ -211,8 +212,6 @@ X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy: scripts and styles only from Hefboom's own static files, no inline
 # code at all; the admin site gets the same policy. Downloaded files (reports, exports) carry
 # their own <style>, which a browser opening the saved file applies without this header.
-from csp.constants import NONE, SELF  # noqa: E402
-
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -238,7 +237,6 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "hefboom.accounts.throttling.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "hefboom.accounts.throttling.client_ip"
-AXES_VERBOSE = False
 HEFBOOM_TRUSTED_PROXIES = env_list("HEFBOOM_TRUSTED_PROXIES", [])
 
 # Two-factor login (django-otp): a user with a confirmed authenticator app is asked for a code
