@@ -3,8 +3,10 @@
 With nothing set, Hefboom runs on SQLite under ./var; DATABASE_URL switches to PostgreSQL.
 """
 
+import datetime as dt
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from hefboom.env import (
@@ -42,6 +44,11 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "hefboom.core",
     "hefboom.accounts",
     "hefboom.actors",
@@ -65,6 +72,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "hefboom.core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -72,11 +80,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "hefboom.accounts.two_factor.TwoFactorMiddleware",
+    # Last, so that it sees the login view's response (axes' own rule).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hefboom.urls"
@@ -107,6 +119,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before the password
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -212,6 +228,44 @@ if TASKS_MODE not in _TASK_BACKENDS:
 
     raise ImproperlyConfigured(f"HEFBOOM_TASKS={TASKS_MODE!r}: choose database or immediate.")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_MODE]}}
+
+# Security: CSP, login throttling, two-factor (docs/security.md).
+#
+# Content-Security-Policy: scripts and styles only from Hefboom's own static files, no inline
+# code at all; the admin site gets the same policy. Downloaded files (reports, exports) carry
+# their own <style>, which a browser opening the saved file applies without this header.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+
+# Login throttling (django-axes): after HEFBOOM_LOGIN_FAILURE_LIMIT wrong passwords for one user
+# name from one address, that pair is refused (429, accounts/lockout.html) for the cool-off time;
+# `hefboom axes_reset` lifts every lock at once. The address is the connecting one, or behind a
+# reverse proxy listed in HEFBOOM_TRUSTED_PROXIES the one it puts in X-Forwarded-For.
+AXES_FAILURE_LIMIT = env_int("HEFBOOM_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("HEFBOOM_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "hefboom.accounts.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "hefboom.accounts.throttling.client_ip"
+HEFBOOM_TRUSTED_PROXIES = env_list("HEFBOOM_TRUSTED_PROXIES", [])
+
+# Two-factor login (django-otp): a user with a confirmed authenticator app is asked for a code
+# after the password; with HEFBOOM_ADMIN_2FA_REQUIRED administrators must set one up first.
+HEFBOOM_ADMIN_2FA_REQUIRED = env_bool("HEFBOOM_ADMIN_2FA_REQUIRED", False)
+OTP_TOTP_ISSUER = env_str("HEFBOOM_2FA_ISSUER", "Hefboom")
+
 
 # Production: HTTPS and headers. HEFBOOM_PRODUCTION=1 switches on what a server on the internet
 # needs (`hefboom check --deploy` passes with the env of deploy/hefboom.env.example); with nothing

@@ -5,7 +5,9 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 urlpatterns = [
@@ -24,10 +26,14 @@ urlpatterns = [
     path("synergy/", include("hefboom.synergy.urls")),
     path("import/excel/", include("hefboom.imports.excel.urls")),
     path("import/calendar/", include("hefboom.imports.calendar.urls")),
+    path("account/", include("hefboom.accounts.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin site's).
+    path("favicon.ico", login_not_required(RedirectView.as_view(
+        url=static_url("hefboom/favicon.svg"), permanent=True))),
 ]
 
 if settings.DEBUG:

@@ -96,6 +96,16 @@ def whole_periods(date_from: dt.date, date_to: dt.date, grain: str) -> tuple[dt.
             dt.date(last.year + end_month // 12, end_month % 12 + 1, 1) - dt.timedelta(days=1))
 
 
+# The page's Content-Security-Policy allows no style attributes: shading and positions are
+# classes of hefboom.css (heat-0 ... heat-10, spectrum at-0 ... at-10, level-0 ..., levels-1 ...).
+SPECTRUM_LEVELS = 12
+
+
+def heat_class(heat: int) -> str:
+    """The shading class for a share of 0-100 (in steps of ten)."""
+    return f"heat-{max(0, min(10, round(heat / 10)))}"
+
+
 @dataclass
 class Cell:
     count: int
@@ -104,8 +114,8 @@ class Cell:
 
     def html(self) -> str:
         if not self.count:
-            return '<td class="num heat" style="--heat: 0%"><span class="muted">0</span></td>'
-        return (f'<td class="num heat" style="--heat: {self.heat}%"><a href="{escape(self.url)}">'
+            return '<td class="num heat heat-0"><span class="muted">0</span></td>'
+        return (f'<td class="num heat {heat_class(self.heat)}"><a href="{escape(self.url)}">'
                 f"{self.count}</a></td>")
 
 
@@ -133,9 +143,10 @@ class Heatmap:
     spectrum: list[dict] = field(default_factory=list)
 
     @property
-    def spectrum_height(self) -> float:
-        """The bar's height in em: room for the most parties stacked at one position."""
-        return 2.5 + 1.5 * max((party["level"] + 1 for party in self.spectrum), default=1)
+    def spectrum_levels(self) -> int:
+        """How many parties are stacked at one position at most: the bar's height (a class of
+        the stylesheet, which has room for SPECTRUM_LEVELS)."""
+        return min(SPECTRUM_LEVELS, max((party["level"] + 1 for party in self.spectrum), default=1))
 
 
 def _row_keys(dimension, parties):
@@ -205,8 +216,8 @@ def spectrum(rows) -> list[dict]:
             continue
         level = stack.get(row.position, 0)
         stack[row.position] = level + 1
-        placed.append({"label": row.label, "position": row.position, "left": row.position * 10,
-                       "level": level, "total": row.total})
+        placed.append({"label": row.label, "position": row.position,
+                       "level": min(level, SPECTRUM_LEVELS - 1), "total": row.total})
     return placed
 
 

@@ -212,8 +212,8 @@ class Row:
             if cell is None:
                 parts.append('<td class="num"></td>')
             else:
-                heat = min(60, 20 * cell.count)
-                parts.append(f'<td class="num heat synergy-cell" style="--heat: {heat}%" '
+                heat = min(6, 2 * cell.count)  # shading class heat-0 ... heat-10 of hefboom.css
+                parts.append(f'<td class="num heat heat-{heat} synergy-cell" '
                              f'title="{escape(cell.title)}">{cell.count}</td>')
         return mark_safe("".join(parts))  # noqa: S308 (counts are ints, titles escaped)
 
