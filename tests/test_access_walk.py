@@ -9,6 +9,7 @@ without someone deciding who may use it. HEFBOOM_WALK_PRINT=1 prints what each r
 import io
 import os
 import re
+import time
 import zipfile
 
 import pytest
@@ -249,8 +250,11 @@ def observe(role, world, plan):
     client = client_for(role, world)
     seen, leaks = [], []
     for name, method, url, expected in plan:
+        started = time.perf_counter()
         response = request_as(client, method, url)
         seen.append((name, method, url, expected[role], outcome_of(response)))
+        if os.environ.get("HEFBOOM_WALK_PRINT"):
+            print(f"{time.perf_counter() - started:6.3f} {method} {url}")
         if role in KEPT_FROM and method == "get" and shows_marker(response, world):
             leaks.append(url)
         if name in ("logout", "admin:logout") and method == "post":
