@@ -7,9 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 
 from hefboom.monitoring.models import (
     Activity,
+    Confidentiality,
     Contact,
     ContributionClaim,
     ContributionLink,
@@ -26,6 +29,34 @@ def require_record_editor(user) -> None:
 
 def visible_contacts(user):
     return Contact.objects.visible_to(user)
+
+
+HIDDEN_CONTACT = _("a confidential contact")
+
+
+def hide_contacts(user, value):
+    """`value` (a record or a list of records) with every contact `user` may not see replaced
+    by a placeholder: for pages that show related records by name, such as version changes."""
+    items = value if isinstance(value, list) else [value]
+    contacts = [item.pk for item in items if isinstance(item, Contact)]
+    if not contacts:
+        return value
+    visible = set(Contact.all_objects.visible_to(user).filter(pk__in=contacts)
+                  .values_list("pk", flat=True))
+    shown = [HIDDEN_CONTACT if isinstance(item, Contact) and item.pk not in visible else item
+             for item in items]
+    return shown if isinstance(value, list) else shown[0]
+
+
+def hidden_contact_names(user) -> list[str]:
+    """How the confidential contacts `user` may not see are named on pages (plain and
+    HTML-escaped), for texts that were built from other records' names."""
+    if user.is_active and user.is_administrator:
+        return []
+    hidden = Contact.all_objects.filter(confidentiality=Confidentiality.CONFIDENTIAL).exclude(
+        Exists(Contact.all_objects.visible_to(user).filter(pk=OuterRef("pk"))))
+    names = {str(contact) for contact in hidden}
+    return sorted(names | {escape(name) for name in names}, key=len, reverse=True)
 
 
 def get_contact_for_user(user, pk) -> Contact:

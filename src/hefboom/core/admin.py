@@ -4,11 +4,42 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
+from hefboom.core.access import HIDDEN_CONTACT, hidden_contact_names, hide_contacts
 from hefboom.core.actions import check_write, delete_record
 from hefboom.core.forms import VersionCheckedForm
 from hefboom.core.models import SoftDeletable
+
+
+class HidesContactsInChanges(HistoricalRecordContextHelper):
+    """A version's changes (e.g. the contacts linked to a plan step) name only the contacts the
+    reader may see; the others read "a confidential contact"."""
+
+    def __init__(self, model, historical_record, *, user):
+        super().__init__(model, historical_record)
+        self.user = user
+
+    def prepare_delta_change_value(self, change, value):
+        return hide_contacts(self.user, super().prepare_delta_change_value(change, value))
+
+
+def _without_names(items, names):
+    """The nested list of a delete confirmation with each hidden name replaced."""
+    if isinstance(items, list | tuple):
+        return [_without_names(item, names) for item in items]
+    if not isinstance(items, str):
+        return items
+    safe = isinstance(items, SafeString)
+    placeholder = escape(str(HIDDEN_CONTACT)) if safe else str(HIDDEN_CONTACT)
+    text = items
+    for name in names:
+        text = text.replace(name, placeholder)
+    # Only escaped text was replaced by escaped text: what was safe stays safe.
+    return mark_safe(text) if safe else text  # noqa: S308
 
 
 class TrackedAdmin(SimpleHistoryAdmin):
@@ -59,6 +90,18 @@ class TrackedAdmin(SimpleHistoryAdmin):
 
         WriteCheckedForm.__name__ = form_class.__name__
         return WriteCheckedForm
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return HidesContactsInChanges(self.model, historical_record, user=request.user)
+
+    def get_deleted_objects(self, objs, request):
+        """What a deletion takes along, without naming confidential contacts (e.g. in the
+        contribution links of an outcome) to who may not see them."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        names = hidden_contact_names(request.user)
+        if names:
+            deleted, protected = _without_names(deleted, names), _without_names(protected, names)
+        return deleted, counts, perms_needed, protected
 
     def delete_view(self, request, object_id, extra_context=None):
         try:

@@ -161,7 +161,7 @@ class ContributionClaimAdmin(TrackedAdmin):
 # actions behind the contact page and the personal list, which do every change.
 
 @admin.register(FollowUp)
-class FollowUpAdmin(TrackedAdmin):
+class FollowUpAdmin(HidesConfidentialContacts, TrackedAdmin):
     list_display = ("description", "owner", "due_date", "done_at", "contact")
     list_filter = ("owner",)
     search_fields = ("description",)
