@@ -16,11 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hefboom.core.access import require_record_editor, visible_contacts
-from hefboom.core.forms import attempt, run_action
+from hefboom.core.forms import PeriodForm, attempt, run_action
 from hefboom.monitoring.models import Activity, Output
 from hefboom.plans import actions
 from hefboom.plans.forms import (
-    CopyPlanForm,
     LinkWorkForm,
     ObjectiveForm,
     PlanFilterForm,
@@ -322,7 +321,7 @@ def plan_copy(request, pk):
     require_record_editor(request.user)
     plan = get_plan(pk)
     start, end = actions.next_period(plan)
-    form = CopyPlanForm(request.POST or None, initial={"period_start": start, "period_end": end})
+    form = PeriodForm(request.POST or None, initial={"period_start": start, "period_end": end})
     if request.method == "POST" and form.is_valid():
         new = run_action(form, actions.copy_plan, plan, request.user, **form.cleaned_data)
         if new:

@@ -201,6 +201,9 @@ def test_copy_proposes_the_next_period_and_opens_the_new_plan(client, alice, pla
     assert new.steps.get().title == step.title
     again = client.post(url, {"period_start": "2024-03-01", "period_end": "2025-02-28"})
     assert again.status_code == 400 and "already has a plan" in text(again)
+    backwards = client.post(url, {"period_start": "2026-01-01", "period_end": "2025-01-01"})
+    assert backwards.status_code == 400
+    assert "The period cannot end before it starts." in text(backwards)
 
 
 def test_linking_and_unlinking_work_on_the_step_page(client, alice, step, dossier, open_contact):
