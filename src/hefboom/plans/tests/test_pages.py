@@ -318,13 +318,15 @@ PINNED = {"index": 5, "dossier": 4, "plan": 17, "step": 23, "history": 15, "doss
 
 def test_the_dossier_page_shows_its_current_plan(client, victor, alice, plan, dossier):
     body = text(page_for(client, victor, reverse("strategy:dossier", args=[dossier.pk])))
-    assert "No plan for the current period." in body
+    # None covers today: the latest, marked so (the rule of plans.selectors.current_plan).
+    assert plan.get_absolute_url() in body and "(latest; none covers today)" in body
     assert reverse("plans:dossier", args=[dossier.pk]) in body
     year = dt.date.today().year
     current = actions.save_plan(DossierPlan(dossier=dossier, period_start=dt.date(year, 1, 1),
                                             period_end=dt.date(year, 12, 31)), alice)
     body = text(page_for(client, victor, reverse("strategy:dossier", args=[dossier.pk])))
     assert current.get_absolute_url() in body and plan.get_absolute_url() not in body
+    assert "none covers today" not in body
 
 
 def page_for(client, user, url):
