@@ -13,9 +13,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.text import Truncator
-from django.utils.translation import gettext
 
 from hefboom.actors.models import Membership
 from hefboom.core.access import visible_contributions
@@ -271,13 +268,14 @@ def member_detail(user, organisation, *, year=None) -> MemberDetail:
     all_dossiers = {pk for r in chosen for pk in r.dossier_ids}
     shown = {kind: items[:RECORD_CAP] for kind, items in by_kind.items()}
     add_services(shown)
-    lines = RecordLines()
+    urls = RecordUrls()
     for items in shown.values():
         for record in items:
-            record.dossiers = sorted((dossier_by_pk[pk] for pk in record.dossier_ids
-                                      if pk in dossier_by_pk), key=lambda d: d.name)
-            record.services = [services[pk] for pk in record.service_ids if pk in services]
-            record.line = lines.line(record)
+            record.href = urls.url(record)
+            record.dossier_names = ", ".join(sorted(
+                dossier_by_pk[pk].name for pk in record.dossier_ids if pk in dossier_by_pk))
+            record.service_names = ", ".join(services[pk] for pk in record.service_ids
+                                             if pk in services)
     return MemberDetail(
         organisation=organisation, memberships=memberships,
         years=[years[y] for y in sorted(years)],
@@ -290,17 +288,14 @@ def member_detail(user, organisation, *, year=None) -> MemberDetail:
     )
 
 
-class RecordLines:
-    """A listed record as one line of HTML (date, link, confidential badge, services,
-    dossiers), written here rather than in a template loop: a member's page lists up to 300
-    records. The record URLs are reversed once per kind (with a placeholder)."""
+class RecordUrls:
+    """The URLs of the listed records, reversed once per kind (with a placeholder): a
+    member's page lists up to 300 records."""
 
     PLACEHOLDER = 999999999
-    TITLE_LENGTH = 120
 
     def __init__(self):
         self.urls = {}
-        self.confidential = format_html(' <span class="badge">{}</span>', gettext("confidential"))
 
     def url(self, record) -> str:
         if record.kind not in self.urls:
@@ -308,16 +303,3 @@ class RecordLines:
                 f"monitoring:{record.kind}", args=[self.PLACEHOLDER]).split(str(self.PLACEHOLDER))
         prefix, suffix = self.urls[record.kind]
         return f"{prefix}{record.pk}{suffix}"
-
-    def line(self, record):
-        title = record.title
-        if len(title) > self.TITLE_LENGTH:  # as `truncatechars`
-            title = Truncator(title).chars(self.TITLE_LENGTH)
-        services = (format_html(' <span class="muted">· {}</span>', ", ".join(record.services))
-                    if record.services else "")
-        dossiers = (format_html(' <span class="muted">· {}</span>',
-                                ", ".join(d.name for d in record.dossiers))
-                    if record.dossiers else "")
-        return format_html('<span class="muted">{}</span> <a href="{}">{}</a>{}{}{}',
-                           record.date.isoformat(), self.url(record), title,
-                           self.confidential if record.confidential else "", services, dossiers)
