@@ -31,11 +31,17 @@ def add_role(user, role: PersonRole) -> PersonRole:
 def end_role(user, role: PersonRole, end_date, *, expected_version=None) -> PersonRole:
     """End a role on `end_date` (a minister leaves): contacts before it keep this role."""
     require_record_editor(user)
-    if role.end_date is not None and role.end_date < end_date:
-        raise ValidationError({"end_date": _("This role already ended on %(day)s.")
-                               % {"day": role.end_date}})
-    role.end_date = end_date
-    return save_record(role, user, expected_version=expected_version)
+    return _end(user, role, end_date, _("This role already ended on %(day)s."),
+                expected_version=expected_version)
+
+
+def _end(user, span, end_date, already_ended: str, *, expected_version=None):
+    """End a dated span (a role, a membership) on `end_date`: refused with `already_ended`
+    (naming the day as `%(day)s`) when it ended before that day already."""
+    if span.end_date is not None and span.end_date < end_date:
+        raise ValidationError({"end_date": already_ended % {"day": span.end_date}})
+    span.end_date = end_date
+    return save_record(span, user, expected_version=expected_version)
 
 
 def require_membership_editor(user) -> None:
@@ -64,11 +70,8 @@ def end_membership(user, membership: Membership, end_date, *,
                    expected_version=None) -> Membership:
     """End a membership on `end_date` (an organisation leaves, a coalition is wound up)."""
     require_membership_editor(user)
-    if membership.end_date is not None and membership.end_date < end_date:
-        raise ValidationError({"end_date": _("This membership already ended on %(day)s.")
-                               % {"day": membership.end_date}})
-    membership.end_date = end_date
-    return save_record(membership, user, expected_version=expected_version)
+    return _end(user, membership, end_date, _("This membership already ended on %(day)s."),
+                expected_version=expected_version)
 
 
 def _role_key(role):

@@ -32,7 +32,9 @@ class RoleForm(forms.ModelForm):
         self.fields["government"].queryset = Government.objects.all()
 
 
-class EndRoleForm(forms.Form):
+class EndForm(forms.Form):
+    """The day a role or a membership ended."""
+
     end_date = forms.DateField(label=_("Ended on"), widget=DATE)
 
 
@@ -60,7 +62,3 @@ class MembershipForm(VersionCheckedForm):
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.organisation = organisation
-
-
-class EndMembershipForm(forms.Form):
-    end_date = forms.DateField(label=_("Ended on"), widget=DATE)

@@ -14,13 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hefboom.actors import actions
-from hefboom.actors.forms import (
-    EndMembershipForm,
-    EndRoleForm,
-    MembershipForm,
-    MergeForm,
-    RoleForm,
-)
+from hefboom.actors.forms import EndForm, MembershipForm, MergeForm, RoleForm
 from hefboom.actors.matching import ActorMatcher, persons_named, strip_titles
 from hefboom.actors.models import (
     Government,
@@ -33,7 +27,7 @@ from hefboom.actors.models import (
 from hefboom.actors.selectors import best_role, holder_on, partner_organisations
 from hefboom.core.access import require_record_editor, visible_contacts
 from hefboom.core.actions import save_record
-from hefboom.core.forms import run_action
+from hefboom.core.forms import attempt, run_action
 from hefboom.core.widgets import words_match
 
 RECENT = 20  # contacts and outcomes shown on a person's or organisation's page
@@ -83,33 +77,20 @@ def _form_page(request, person, form, title, action, status=200):
 def role_add(request, pk):
     require_record_editor(request.user)
     person = get_object_or_404(Person, pk=pk)
-    form = RoleForm(request.POST or None, person=person)
-    if request.method == "POST":
-        if form.is_valid() and run_action(form, actions.add_role, request.user, form.instance):
-            messages.success(request, _("Role added."))
-            return redirect(person)
-        status = 400
-    else:
-        status = 200
-    return _form_page(request, person, form, _("Add a role to %(person)s") % {"person": person},
-                      _("Add role"), status)
+    return _save_form(
+        request, RoleForm(request.POST or None, person=person), actions.add_role,
+        "actors/person_form.html",
+        {"person": person, "title": _("Add a role to %(person)s") % {"person": person},
+         "action": _("Add role")},
+        done=_("Role added."), next_url=person)
 
 
 @require_POST
 def role_end(request, pk):
     require_record_editor(request.user)
     role = get_object_or_404(PersonRole.objects.select_related("person"), pk=pk)
-    form = EndRoleForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.end_role(request.user, role, form.cleaned_data["end_date"])
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Role ended."))
-    else:
-        messages.error(request, _("Give the date the role ended."))
-    return redirect(role.person)
+    return _end_span(request, actions.end_role, role, done=_("Role ended."),
+                     missing=_("Give the date the role ended."), next_url=role.person)
 
 
 def person_merge(request, pk):
@@ -174,56 +155,70 @@ def organisation_detail(request, pk):
 
 # Memberships: the organisation as a member organisation or a coalition we take part in.
 
-def _membership_form_page(request, organisation, form, title, status=200):
-    return render(request, "actors/membership_form.html", {
-        "organisation": organisation, "form": form, "title": title}, status=status)
+def _memberships_of(organisation) -> str:
+    return organisation.get_absolute_url() + "#memberships"
 
 
 def membership_add(request, pk):
     actions.require_membership_editor(request.user)
     organisation = get_object_or_404(Organisation, pk=pk)
-    form = MembershipForm(request.POST or None, organisation=organisation)
-    title = _("Add a membership of %(organisation)s") % {"organisation": organisation}
-    if request.method == "POST":
-        if form.is_valid() and run_action(form, actions.add_membership, request.user,
-                                          form.instance):
-            messages.success(request, _("Membership added."))
-            return redirect(organisation.get_absolute_url() + "#memberships")
-        return _membership_form_page(request, organisation, form, title, 400)
-    return _membership_form_page(request, organisation, form, title)
+    return _save_form(
+        request, MembershipForm(request.POST or None, organisation=organisation),
+        actions.add_membership, "actors/membership_form.html",
+        {"organisation": organisation,
+         "title": _("Add a membership of %(organisation)s") % {"organisation": organisation}},
+        done=_("Membership added."), next_url=_memberships_of(organisation))
 
 
 def membership_edit(request, pk):
     actions.require_membership_editor(request.user)
     membership = get_object_or_404(Membership.objects.select_related("organisation"), pk=pk)
     organisation = membership.organisation
-    form = MembershipForm(request.POST or None, instance=membership, organisation=organisation)
-    title = _("Change a membership of %(organisation)s") % {"organisation": organisation}
-    if request.method == "POST":
-        if form.is_valid() and run_action(
-                form, actions.change_membership, request.user, form.instance,
-                expected_version=form.cleaned_data.get("expected_version")):
-            messages.success(request, _("Membership changed."))
-            return redirect(organisation.get_absolute_url() + "#memberships")
-        return _membership_form_page(request, organisation, form, title, 400)
-    return _membership_form_page(request, organisation, form, title)
+    return _save_form(
+        request, MembershipForm(request.POST or None, instance=membership,
+                                organisation=organisation),
+        actions.change_membership, "actors/membership_form.html",
+        {"organisation": organisation,
+         "title": _("Change a membership of %(organisation)s") % {"organisation": organisation}},
+        done=_("Membership changed."), next_url=_memberships_of(organisation))
 
 
 @require_POST
 def membership_end(request, pk):
     actions.require_membership_editor(request.user)
     membership = get_object_or_404(Membership.objects.select_related("organisation"), pk=pk)
-    form = EndMembershipForm(request.POST)
+    return _end_span(request, actions.end_membership, membership, done=_("Membership ended."),
+                     missing=_("Give the date the membership ended."),
+                     next_url=_memberships_of(membership.organisation))
+
+
+# The shape the role and membership views share.
+
+def _save_form(request, form, action, template, context, *, done, next_url):
+    """A form page that writes through one action: GET shows it; a valid POST calls
+    `action(user, form.instance)` (for an edit with the version the form was based on) and
+    goes to `next_url` with the message `done`. An invalid form or a refusal (on the form)
+    shows the page again with status 400."""
+    if request.method != "POST":
+        return render(request, template, {**context, "form": form})
     if form.is_valid():
-        try:
-            actions.end_membership(request.user, membership, form.cleaned_data["end_date"])
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Membership ended."))
-    else:
-        messages.error(request, _("Give the date the membership ended."))
-    return redirect(membership.organisation.get_absolute_url() + "#memberships")
+        based_on = ({"expected_version": form.cleaned_data.get("expected_version")}
+                    if form.instance.pk else {})
+        if run_action(form, action, request.user, form.instance, **based_on):
+            messages.success(request, done)
+            return redirect(next_url)
+    return render(request, template, {**context, "form": form}, status=400)
+
+
+def _end_span(request, action, span, *, done, missing, next_url):
+    """End a role or a membership on the posted date through `action(user, span, day)`; a
+    refusal, or no date (`missing`), is an error message. Back to `next_url` either way."""
+    form = EndForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, missing)
+    elif attempt(request, action, request.user, span, form.cleaned_data["end_date"]):
+        messages.success(request, done)
+    return redirect(next_url)
 
 
 def government_list(request):

@@ -1,11 +1,31 @@
-"""Form behaviour shared by every record form, in the web UI and in the admin."""
+"""Form behaviour shared by every record form, in the web UI and in the admin, and the period
+form that several pages ask for."""
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hefboom.core.actions import EditConflict
+
+# A date field as the browser's date picker, in the ISO form that picker needs.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PeriodForm(forms.Form):
+    """A period from `period_start` to `period_end`, the end not before the start: a journal's
+    period on the ladder page, the new period of a copied plan."""
+
+    period_start = forms.DateField(label=gettext_lazy("Period start"), widget=DATE_INPUT)
+    period_end = forms.DateField(label=gettext_lazy("Period end"), widget=DATE_INPUT)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period cannot end before it starts."))
+        return cleaned
 
 
 def describe_conflict(conflict: EditConflict) -> str:

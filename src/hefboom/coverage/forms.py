@@ -1,49 +1,31 @@
 """The dashboard's filter form and the spectrum form."""
 
-import datetime as dt
-
 from django import forms
-from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hefboom.coverage.models import ReachKind
-from hefboom.strategy.models import Dossier, Theme
+from hefboom.strategy.forms import ScopeForm
 
 DATE = forms.DateInput(attrs={"type": "date"})
 DIMENSIONS = [(ReachKind.PARTY, _("Party")), (ReachKind.LEVEL, _("Political level")),
               (ReachKind.INSTITUTION, _("Institution type"))]
 GRAINS = [("quarter", _("Quarter")), ("year", _("Year"))]
-MAX_YEARS = 15
 DEFAULT_MONTHS = 6
 
 
-class CoverageFilterForm(forms.Form):
+class CoverageFilterForm(ScopeForm):
+    """The dashboard's filters; the theme, dossier and dates are checked as `ScopeForm`'s."""
+
+    start_field, end_field = "date_from", "date_to"
+    field_order = ["dimension", "theme", "dossier", "grain", "date_from", "date_to", "months"]
+
     dimension = forms.ChoiceField(label=_("Dimension"), choices=DIMENSIONS, required=False)
-    theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.all(), required=False)
-    dossier = forms.ModelChoiceField(label=_("Dossier"), required=False,
-                                     queryset=Dossier.objects.select_related("theme"))
     grain = forms.ChoiceField(label=_("Per"), choices=GRAINS, required=False)
     date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
     date_to = forms.DateField(label=_("To"), required=False, widget=DATE)
     months = forms.IntegerField(label=_("Gaps: no contact in the last … months"), required=False,
                                 min_value=1, max_value=120,
                                 widget=forms.NumberInput(attrs={"placeholder": DEFAULT_MONTHS}))
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            raise ValidationError(_("“From” (%(start)s) is after “To” (%(end)s): swap them.")
-                                  % {"start": start, "end": end})
-        if start and (end or timezone.localdate()) - start > dt.timedelta(days=MAX_YEARS * 366):
-            raise ValidationError(_("Choose at most %(years)s years.") % {"years": MAX_YEARS})
-        theme, dossier = cleaned.get("theme"), cleaned.get("dossier")
-        if theme and dossier and dossier.theme_id != theme.pk:
-            raise ValidationError(_("Dossier %(dossier)s is not in theme %(theme)s: choose one "
-                                    "of the two or a dossier of that theme.")
-                                  % {"dossier": dossier, "theme": theme})
-        return cleaned
 
 
 class SpectrumForm(forms.Form):

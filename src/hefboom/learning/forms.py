@@ -27,20 +27,6 @@ def this_year() -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-class PeriodForm(forms.Form):
-    """The period of a journal to open (a calendar year by default)."""
-
-    period_start = forms.DateField(label=_("Period start"), widget=DATE)
-    period_end = forms.DateField(label=_("Period end"), widget=DATE)
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", _("The period cannot end before it starts."))
-        return cleaned
-
-
 class JournalForm(VersionCheckedForm):
     class Meta:
         model = Journal

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from hefboom.core.access import require_record_editor
 from hefboom.core.actions import EditConflict
-from hefboom.core.forms import add_refusal
+from hefboom.core.forms import PeriodForm, add_refusal
 from hefboom.learning import actions, selectors
 from hefboom.learning.drafts import first_draft
 from hefboom.learning.forms import (
@@ -20,7 +20,6 @@ from hefboom.learning.forms import (
     JournalForm,
     MarkerRatingForm,
     NarrativeForm,
-    PeriodForm,
     this_year,
 )
 from hefboom.learning.models import Journal, Narrative

@@ -1,5 +1,5 @@
-"""Forms for plans, service objectives, steps, linking work to a step and copying a plan;
-saving goes through plans.actions."""
+"""Forms for plans, service objectives, steps and linking work to a step (copying a plan asks
+for a period: `core.forms.PeriodForm`); saving goes through plans.actions."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -150,18 +150,6 @@ class LinkWorkForm(forms.Form):
         cleaned = super().clean()
         if not any(cleaned.get(name) for name in ("contacts", "activities", "outputs")):
             raise forms.ValidationError(_("Choose at least one record to link."))
-        return cleaned
-
-
-class CopyPlanForm(forms.Form):
-    period_start = forms.DateField(label=_("period start"), widget=DATE)
-    period_end = forms.DateField(label=_("period end"), widget=DATE)
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", _("The period cannot end before it starts."))
         return cleaned
 
 

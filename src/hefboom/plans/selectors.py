@@ -167,12 +167,24 @@ def plans_with_counts(user, queryset=None):
     )
 
 
-def current_plans(dossiers, day):
-    """The plans of `dossiers` (records, ids or a queryset) whose period covers `day`: at most
-    one per dossier, since a dossier's plans do not overlap."""
-    return (DossierPlan.objects.filter(dossier__in=dossiers, period_start__lte=day,
-                                       period_end__gte=day)
-            .select_related("dossier__theme"))
+def current_plan(plans, day):
+    """The rule for a dossier's current plan on `day`, from that dossier's `plans`: the plan
+    whose period covers `day` (a dossier's plans do not overlap); when none does, the one that
+    starts last (the latest plan, not yet followed by the next one, or one drawn up ahead).
+    None for a dossier without plans."""
+    covering = [p for p in plans if p.covers(day)]
+    if covering:
+        return covering[0]
+    return max(plans, key=lambda p: p.period_start, default=None)
+
+
+def current_plans(dossiers, day) -> dict:
+    """`current_plan` of each of `dossiers` (records, ids or a queryset) in one query:
+    {dossier id: plan}; a dossier without plans is not in it."""
+    by_dossier = defaultdict(list)
+    for plan in DossierPlan.objects.filter(dossier__in=dossiers):
+        by_dossier[plan.dossier_id].append(plan)
+    return {pk: current_plan(plans, day) for pk, plans in by_dossier.items()}
 
 
 def active_services(*, also=()) -> list:

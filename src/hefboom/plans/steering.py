@@ -11,7 +11,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 
 from hefboom.monitoring.models import Contact, FollowUp, Outcome
 from hefboom.plans.models import DossierPlan, Moment, PlanStep, StepStatus
-from hefboom.plans.selectors import responsible_work_exists
+from hefboom.plans.selectors import current_plans, responsible_work_exists
 from hefboom.strategy.models import Dossier, Theme
 
 # The periods a steering group can look back on for outcomes (months), and the default.
@@ -80,22 +80,11 @@ class SteeringReport:
     step_statuses = StepStatus.choices
 
 
-def current_plan(plans, today: date):
-    """The plan whose period covers `today`; else the one that started last."""
-    covering = [p for p in plans if p.covers(today)]
-    if covering:
-        return covering[0]
-    return max(plans, key=lambda p: p.period_start, default=None)
-
-
 def plan_status(user, dossiers, today: date) -> list[PlanStatusRow]:
-    """Two queries for all the theme's dossiers: their plans, then the current plans' steps
-    with the flag computed in the database."""
-    plans_by_dossier: dict[int, list] = {d.pk: [] for d in dossiers}
-    for plan in DossierPlan.objects.filter(dossier__in=dossiers).order_by("-period_start"):
-        plans_by_dossier[plan.dossier_id].append(plan)
-    chosen = {pk: current_plan(plans, today) for pk, plans in plans_by_dossier.items()}
-    plan_ids = [p.pk for p in chosen.values() if p]
+    """Two queries for all the theme's dossiers: their current plans (`current_plans`), then
+    those plans' steps with the flag computed in the database."""
+    chosen = current_plans(dossiers, today)
+    plan_ids = [p.pk for p in chosen.values()]
     steps_by_plan: dict[int, list] = {pk: [] for pk in plan_ids}
     steps = (PlanStep.objects.filter(plan_id__in=plan_ids)
              .select_related("responsible_service", "responsible_person")
@@ -105,7 +94,7 @@ def plan_status(user, dossiers, today: date) -> list[PlanStatusRow]:
 
     rows = []
     for dossier in dossiers:
-        plan = chosen[dossier.pk]
+        plan = chosen.get(dossier.pk)
         row = PlanStatusRow(dossier=dossier, plan=plan, today=today)
         if plan:
             row.steps = steps_by_plan[plan.pk]

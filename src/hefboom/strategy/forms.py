@@ -1,8 +1,13 @@
-"""The timeline's filters and window, read from the query string."""
+"""The timeline's filters and window, read from the query string; the scope (theme, dossier,
+dates) that the synergy view and the coverage dashboard filter by."""
+
+import datetime as dt
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from hefboom.actors.models import Organisation, OrganisationType, Person, PoliticalLevel
 from hefboom.core.widgets import AutocompleteOne
 from hefboom.strategy.chart import ZOOM_LABELS, ZOOMS
+from hefboom.strategy.models import Dossier, Theme
 from hefboom.strategy.timeline import KINDS, Criteria
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -96,3 +102,35 @@ class TimelineForm(forms.Form):
     def window(self):
         zoom = self._value("zoom")
         return self._value("start"), self._value("end"), zoom if zoom in ZOOMS else None
+
+
+class ScopeForm(forms.Form):
+    """A theme, a dossier and a period, as the synergy view and the coverage dashboard are
+    filtered. Refused, as a whole: "From" after "To"; a period of more than MAX_YEARS years
+    (without "To", up to today: the pages then show up to today); a dossier outside the chosen
+    theme. A subclass declares its two date fields and names them in `start_field` and
+    `end_field` (they are its query parameters)."""
+
+    MAX_YEARS = 15
+    start_field = "start"
+    end_field = "end"
+
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.all(), required=False)
+    dossier = forms.ModelChoiceField(label=_("Dossier"), required=False,
+                                     queryset=Dossier.objects.select_related("theme"))
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get(self.start_field), cleaned.get(self.end_field)
+        if start and end and start > end:
+            raise ValidationError(_("“From” (%(start)s) is after “To” (%(end)s): swap them.")
+                                  % {"start": start, "end": end})
+        if start and (end or timezone.localdate()) - start > dt.timedelta(
+                days=self.MAX_YEARS * 366):
+            raise ValidationError(_("Choose at most %(years)s years.") % {"years": self.MAX_YEARS})
+        theme, dossier = cleaned.get("theme"), cleaned.get("dossier")
+        if theme and dossier and dossier.theme_id != theme.pk:
+            raise ValidationError(_("Dossier %(dossier)s is not in theme %(theme)s: choose one "
+                                    "of the two or a dossier of that theme.")
+                                  % {"dossier": dossier, "theme": theme})
+        return cleaned

@@ -10,5 +10,7 @@ register = template.Library()
 
 @register.inclusion_tag("plans/_dossier_box.html", takes_context=True)
 def dossier_plan_box(context, dossier):
-    plan = current_plans([dossier.pk], timezone.localdate()).first()
-    return {"dossier": dossier, "plan": plan, "user": context.get("user")}
+    today = timezone.localdate()
+    plan = current_plans([dossier.pk], today).get(dossier.pk)
+    return {"dossier": dossier, "plan": plan, "is_current": plan is not None and plan.covers(today),
+            "user": context.get("user")}

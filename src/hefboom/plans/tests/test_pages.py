@@ -201,6 +201,9 @@ def test_copy_proposes_the_next_period_and_opens_the_new_plan(client, alice, pla
     assert new.steps.get().title == step.title
     again = client.post(url, {"period_start": "2024-03-01", "period_end": "2025-02-28"})
     assert again.status_code == 400 and "already has a plan" in text(again)
+    backwards = client.post(url, {"period_start": "2026-01-01", "period_end": "2025-01-01"})
+    assert backwards.status_code == 400
+    assert "The period cannot end before it starts." in text(backwards)
 
 
 def test_linking_and_unlinking_work_on_the_step_page(client, alice, step, dossier, open_contact):
@@ -315,13 +318,15 @@ PINNED = {"index": 5, "dossier": 4, "plan": 17, "step": 23, "history": 15, "doss
 
 def test_the_dossier_page_shows_its_current_plan(client, victor, alice, plan, dossier):
     body = text(page_for(client, victor, reverse("strategy:dossier", args=[dossier.pk])))
-    assert "No plan for the current period." in body
+    # None covers today: the latest, marked so (the rule of plans.selectors.current_plan).
+    assert plan.get_absolute_url() in body and "(latest; none covers today)" in body
     assert reverse("plans:dossier", args=[dossier.pk]) in body
     year = dt.date.today().year
     current = actions.save_plan(DossierPlan(dossier=dossier, period_start=dt.date(year, 1, 1),
                                             period_end=dt.date(year, 12, 31)), alice)
     body = text(page_for(client, victor, reverse("strategy:dossier", args=[dossier.pk])))
     assert current.get_absolute_url() in body and plan.get_absolute_url() not in body
+    assert "none covers today" not in body
 
 
 def page_for(client, user, url):

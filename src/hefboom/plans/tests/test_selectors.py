@@ -7,7 +7,12 @@ import pytest
 
 from hefboom.plans import actions
 from hefboom.plans.models import DossierPlan, PlanStep, StepStatus
-from hefboom.plans.selectors import current_plans, plan_overview, plans_with_counts
+from hefboom.plans.selectors import (
+    current_plan,
+    current_plans,
+    plan_overview,
+    plans_with_counts,
+)
 
 from .conftest import activity, contact, outcome_from, output
 
@@ -126,13 +131,18 @@ def test_the_overview_takes_the_same_number_of_queries_whatever_the_plan_holds(
     assert len(overview) == 6 and sum(item.flagged for item in overview) == 1
 
 
-def test_current_plans_are_those_covering_the_day(alice, plan, dossier, theme):
+def test_the_current_plan_covers_the_day_else_it_is_the_one_that_starts_last(
+        alice, plan, dossier, theme):
     from hefboom.core.actions import save_record
     from hefboom.strategy.models import Dossier
 
     later = actions.save_plan(DossierPlan(dossier=dossier, period_start=dt.date(2024, 1, 1),
                                           period_end=dt.date(2024, 12, 31)), alice)
     other = save_record(Dossier(theme=theme, code="pushbacks", name="Pushbacks"), None)
-    assert list(current_plans([dossier, other], dt.date(2023, 6, 1))) == [plan]
-    assert list(current_plans(Dossier.objects.all(), dt.date(2024, 2, 1))) == [later]
-    assert not current_plans([other], dt.date(2024, 2, 1)).exists()
+    assert current_plans([dossier, other], dt.date(2023, 6, 1)) == {dossier.pk: plan}
+    assert current_plans(Dossier.objects.all(), dt.date(2024, 2, 1)) == {dossier.pk: later}
+    # None covers the day: the one that starts last, before or after it.
+    assert current_plans([dossier], dt.date(2026, 5, 1)) == {dossier.pk: later}
+    assert current_plans([dossier], dt.date(2020, 5, 1)) == {dossier.pk: later}
+    assert current_plans([other], dt.date(2024, 2, 1)) == {}
+    assert current_plan([], dt.date(2024, 2, 1)) is None
