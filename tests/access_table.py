@@ -145,6 +145,13 @@ ADMIN_OBJECTS = {
     "plans_moment": "moment",
     "excel_import_excelmapping": None,
     "excel_import_excelimport": "excel_import",
+    # Third-party pages: login throttling, two-factor devices, background task results.
+    "axes_accessattempt": None,
+    "axes_accesslog": None,
+    "axes_accessfailurelog": None,
+    "otp_totp_totpdevice": None,
+    "otp_static_staticdevice": None,
+    "django_tasks_database_dbtaskresult": None,
 }
 
 # Admin pages whose names look like a model's but are not (they are in EXPECTED_TABLE).
@@ -156,6 +163,8 @@ ADMIN_KWARGS = {
     "admin:view_on_site": {"content_type_id": "contact_type", "object_id": "contact"},
     "admin/(?P<url>.*)$": {"url": "'no/such/page/'"},
     "admin:auth_user_password_change": {"id": "user"},
+    "admin:otp_totp_totpdevice_config": {"pk": None},
+    "admin:otp_totp_totpdevice_qrcode": {"pk": None},
 }
 
 
@@ -384,6 +393,19 @@ calendar_import:upload                       get    login     405    405   405  
 calendar_import:upload                       post   login     403    ok    ok    ok    ok
 calendar_import:decide                       get    login     405    405   405   405   405
 calendar_import:decide                       post   login     403    ok    ok    ok    ok
+account                                      get    login     ok     ok    ok    ok    ok
+account                                      post   login     ok     ok    ok    ok    ok
+password_change                              get    login     ok     ok    ok    ok    ok
+password_change                              post   login     ok     ok    ok    ok    ok
+two_factor_setup                             get    login     ok     ok    ok    ok    ok
+two_factor_setup                             post   login     ok     ok    ok    ok    ok
+two_factor_verify                            get    login     ok     ok    ok    ok    ok
+two_factor_verify                            post   login     ok     ok    ok    ok    ok
+two_factor_backup_codes                      get    login     405    405   405   405   405
+two_factor_backup_codes                      post   login     403    403   403   403   403
+two_factor_off                               get    login     405    405   405   405   405
+two_factor_off                               post   login     ok     ok    ok    ok    ok
+favicon.ico                                  get    ok        ok     ok    ok    ok    ok
 login                                        get    ok        ok     ok    ok    ok    ok
 login                                        post   ok        ok     ok    ok    ok    ok
 logout                                       get    login     405    405   405   405   405
@@ -407,6 +429,8 @@ admin:jsi18n                                 get    login     login  ok    ok   
 admin:jsi18n                                 post   login     login  405   405   405   405
 admin:view_on_site                           get    login     login  ok    ok    ok    ok
 admin:app_list                               get    login     login  ok    ok    ok    ok
+admin:otp_totp_totpdevice_config             get    login     login  403   403   403   403
+admin:otp_totp_totpdevice_qrcode             get    login     login  403   403   403   403
 admin/(?P<url>.*)$                           get    login     login  404   404   404   404
 """
 
@@ -449,4 +473,11 @@ ADMIN_ACCESS = {  # model: (read, write)
     "plans_moment": ("staff", "records"),
     "excel_import_excelmapping": ("nobody", "nobody"),
     "excel_import_excelimport": ("nobody", "nobody"),
+    # Only superusers (whoever runs the server) see lockouts, devices and task results here.
+    "axes_accessattempt": ("nobody", "nobody"),
+    "axes_accesslog": ("nobody", "nobody"),
+    "axes_accessfailurelog": ("nobody", "nobody"),
+    "otp_totp_totpdevice": ("nobody", "nobody"),
+    "otp_static_staticdevice": ("nobody", "nobody"),
+    "django_tasks_database_dbtaskresult": ("nobody", "nobody"),
 }

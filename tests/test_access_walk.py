@@ -34,7 +34,7 @@ from hefboom.monitoring.models import Contact
 from hefboom.reporting.formats import FORMATS
 
 # Patterns every visitor may use without logging in.
-PUBLIC = {"login", "logout", "set_language", "health", "admin:login", "admin:logout",
+PUBLIC = {"login", "logout", "set_language", "health", "favicon.ico", "admin:login", "admin:logout",
           "admin:jsi18n"}
 
 

@@ -265,6 +265,9 @@ HEFBOOM_TRUSTED_PROXIES = env_list("HEFBOOM_TRUSTED_PROXIES", [])
 # after the password; with HEFBOOM_ADMIN_2FA_REQUIRED administrators must set one up first.
 HEFBOOM_ADMIN_2FA_REQUIRED = env_bool("HEFBOOM_ADMIN_2FA_REQUIRED", False)
 OTP_TOTP_ISSUER = env_str("HEFBOOM_2FA_ISSUER", "Hefboom")
+# The admin site never shows an authenticator's secret or QR code: whoever sees it could make
+# the codes. (Without this, a missing device's config page also answered with a server error.)
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 
 # Production: HTTPS and headers. HEFBOOM_PRODUCTION=1 switches on what a server on the internet
