@@ -532,10 +532,21 @@ def run(*, seconds: float = 60, users: int = 20, database_url: str | None = None
     result = summarise(tally, checked, elapsed, login_timings)
     result.update(database="postgresql" if database_url else "sqlite", users=users,
                   seconds=seconds, workers=workers, threads=threads, dataset=filled,
-                  server_errors=[line for line in server_log.splitlines()
-                                 if "Error" in line or "Traceback" in line][:5])
+                  server_errors=_first_error(server_log))
     report(result, out)
     return result
+
+
+def _first_error(log: str) -> list[str]:
+    """The server's first error with its traceback (the last lines, where the cause is)."""
+    lines = log.splitlines()
+    start = next((i for i, line in enumerate(lines) if "Error" in line or "Traceback" in line), None)
+    if start is None:
+        return []
+    end = next((i for i in range(start + 2, len(lines)) if lines[i][:1].strip()
+                and not lines[i].startswith(("Traceback", "During", "The above"))
+                and "Error" in lines[i]), len(lines) - 1)
+    return [lines[start], "...", *lines[max(start + 1, end - 8):end + 1]]
 
 
 def _in_threads(calls) -> list:
