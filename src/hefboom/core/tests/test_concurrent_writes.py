@@ -15,6 +15,7 @@ import pytest
 from django.db import OperationalError, connection, connections
 
 from hefboom.core.actions import save_record
+from hefboom.coverage.models import ALL, CoverageCount, ReachKind
 from hefboom.monitoring import actions
 from hefboom.monitoring.models import ChangeType, Channel, Contact, Outcome
 
@@ -54,8 +55,10 @@ def outcome(alice, dossier):
         dossiers=[dossier])
 
 
-def _edit_and_log(alice, dossier, outcome):
-    """Each thread: edit the outcome (re-read, change, save) and log a contact, five times."""
+def _edit_and_log(alice, dossier, outcome, cabinet):
+    """Each thread: edit the outcome (re-read, change, save) and log a contact with a cabinet,
+    five times. The contacts all fall in one quarter, so each save recounts the same coverage
+    counts (coverage.reach.refresh, when the contact's transaction commits)."""
 
     def work(i):
         for n in range(SAVES_EACH):
@@ -65,13 +68,13 @@ def _edit_and_log(alice, dossier, outcome):
             actions.record_contact(
                 alice, Contact(date=dt.date(2024, 5, 3), channel=Channel.CALL,
                                summary=f"call {i}-{n}"),
-                our_participants=[alice], dossiers=[dossier])
+                our_participants=[alice], dossiers=[dossier], organisations=[cabinet])
 
     return work
 
 
-def test_concurrent_saves_all_land_once(alice, dossier, outcome):
-    errors = _at_once(_edit_and_log(alice, dossier, outcome))
+def test_concurrent_saves_all_land_once(alice, dossier, outcome, cabinet):
+    errors = _at_once(_edit_and_log(alice, dossier, outcome, cabinet))
 
     assert errors == []
     total = THREADS * SAVES_EACH
@@ -82,16 +85,21 @@ def test_concurrent_saves_all_land_once(alice, dossier, outcome):
     summaries = list(Contact.objects.values_list("summary", flat=True))
     assert sorted(summaries) == sorted(f"call {i}-{n}" for i in range(THREADS)
                                        for n in range(SAVES_EACH))
+    # The coverage counts kept up: the cabinet was reached by every contact.
+    counted = CoverageCount.objects.filter(scope=ALL, kind=ReachKind.ORGANISATION,
+                                           key=str(cabinet.pk))
+    assert [c.contacts for c in counted] == [total]
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's locking only")
-def test_without_the_sqlite_options_the_same_saves_fail(alice, dossier, outcome, monkeypatch):
+def test_without_the_sqlite_options_the_same_saves_fail(alice, dossier, outcome, cabinet,
+                                                        monkeypatch):
     # Django's defaults: deferred transactions (a read first, the write lock only at the first
     # write) and the driver's 5-second timeout. The WAL mode stays: it is kept in the file.
     monkeypatch.setitem(connection.settings_dict, "OPTIONS", {})
     connections.close_all()
 
-    errors = _at_once(_edit_and_log(alice, dossier, outcome))
+    errors = _at_once(_edit_and_log(alice, dossier, outcome, cabinet))
 
     assert errors, "the saves should collide without BEGIN IMMEDIATE; the test above proves nothing"
     assert all(isinstance(e, OperationalError) and "database is locked" in str(e) for e in errors)
