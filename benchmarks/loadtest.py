@@ -629,7 +629,8 @@ def main() -> None:
     parser.add_argument("--database-url", default=None,
                         help="a PostgreSQL database to use (postgres://...); default: SQLite in "
                              "the data directory. An empty database is filled; one with records "
-                             "is used as it is")
+                             "is used as it is. Never a real one: the test adds users load-1... "
+                             "with a known password and writes contacts and edits")
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="the server's HEFBOOM_DATA_DIR (default: a new temporary one, removed "
                              "afterwards)")
