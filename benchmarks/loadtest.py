@@ -198,18 +198,21 @@ class Server:
              "--threads", str(self.threads), "--bind", f"127.0.0.1:{self.port}",
              "--timeout", "120", "--log-level", "warning", "--preload"],
             env=self.env, stdout=self.log_file, stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn stopped at start:\n{self.log.read_text()}")
-            try:
-                if requests.get(self.url + "/login/", timeout=30).status_code == 200:
-                    return self
-            except requests.RequestException:
-                pass
-            time.sleep(0.3)
-        self.__exit__()
-        raise RuntimeError(f"gunicorn did not answer within 120 s:\n{self.log.read_text()}")
+        try:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"gunicorn stopped at start:\n{self.log.read_text()}")
+                try:
+                    if requests.get(self.url + "/login/", timeout=30).status_code == 200:
+                        return self
+                except requests.RequestException:
+                    pass
+                time.sleep(0.3)
+            raise RuntimeError(f"gunicorn did not answer within 120 s:\n{self.log.read_text()}")
+        except BaseException:
+            self.__exit__()  # a block that never started is not left by `with`: stop it here
+            raise
 
     def __exit__(self, *exc):
         if self.process.poll() is None:
