@@ -193,6 +193,21 @@ def _recount(m, scope, periods) -> None:
     _write(m.count, COUNT_FIELDS, rows)
 
 
+# Recounting deletes a scope's counts and inserts them again. Two transactions doing that for the
+# same scope at once (two colleagues logging contacts) would, on PostgreSQL's READ COMMITTED,
+# both insert the same counts, and the second breaks `coveragecount_unique` after its contact
+# was saved. So recounts take turns: on PostgreSQL under one transaction-level advisory lock
+# (a recount takes milliseconds); SQLite's BEGIN IMMEDIATE already runs one write at a time.
+RECOUNT_LOCK = 0x4856_4256  # any fixed number; "HVBV"
+
+
+def _take_turn(model) -> None:
+    connection = connections[router.db_for_write(model)]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RECOUNT_LOCK])
+
+
 @transaction.atomic
 def refresh(contact_ids: Iterable[int]) -> None:
     """Recompute these contacts (those in the bin or gone lose their rows) and the counts of
@@ -200,6 +215,7 @@ def refresh(contact_ids: Iterable[int]) -> None:
     ids = sorted(set(contact_ids))
     if not ids:
         return
+    _take_turn(ContactReach)
     m = _Models()
     ctx = _Context(m)
     touched = defaultdict(set)
@@ -224,6 +240,7 @@ def rebuild(progress=None, apps=None) -> int:
     """Recompute every contact and every count; returns the number of counts. `apps` is a
     migration's app registry (the initial migration fills the tables this way)."""
     m = _Models(apps)
+    _take_turn(m.reach)
     for model in (m.reach, m.scope, m.count):
         model.objects.all().delete()
     reach, scopes = _compute(_Context(m), None)
