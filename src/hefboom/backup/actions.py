@@ -211,8 +211,9 @@ class RestorePlan:
         return (f"Backup {self.folder}: Hefboom {self.manifest.version}, {self.manifest.engine}, "
                 f"made {self.manifest.created_at}, {len(self.manifest.files)} files "
                 f"({size_text(self.manifest.total_bytes)}), all checksums correct.\n"
-                f"Restoring replaces the database {connection.settings_dict['NAME']} and the "
-                f"folders {trees} with the backup's; what is there now is lost.")
+                f"Restoring replaces the database {connection.settings_dict['NAME']}"
+                + (f" and the folders {trees}" if trees else "")
+                + " with the backup's; what is there now is lost.")
 
 
 def check_backup(folder: Path, *, progress: Progress = _quiet) -> RestorePlan:
