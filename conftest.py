@@ -10,6 +10,7 @@ import os
 import shutil
 
 import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 from hefboom.accounts.models import Role, User
 from hefboom.actors.models import Organisation, OrganisationType, Person, PoliticalLevel
@@ -33,6 +34,21 @@ def _migrated_rows(request):
 
         request.getfixturevalue("transactional_db")
         ensure_default_services()
+
+
+class FastPBKDF2PasswordHasher(PBKDF2PasswordHasher):
+    """Django's own algorithm with few rounds, for tests only: a hash records its rounds, so any
+    Hefboom (a subprocess under test too) verifies it, at a thousandth of the cost of a login."""
+
+    iterations = 1_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["conftest.FastPBKDF2PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
