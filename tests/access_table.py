@@ -106,7 +106,7 @@ URL_KWARGS = {
     "plans:step_delete": {"pk": "step"},
     "plans:step_link": {"pk": "step"},
     "plans:step_unlink": {"pk": "step"},
-    "plans:steering": {"pk": "plan"},
+    "plans:steering": {"pk": "theme"},
     "plans:moment_edit": {"pk": "moment"},
     "plans:moment_delete": {"pk": "moment"},
     "synergy:member": {"pk": "member"},

@@ -5,6 +5,7 @@ codes, and at her next login the code page comes after the password."""
 import base64
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -35,6 +36,7 @@ def test_carol_switches_on_two_factor_login_and_is_asked_for_a_code(
     page.click(f"header form[action='{reverse('logout')}'] button")
     page.wait_for_url("**/login/")
     TOTPDevice.objects.filter(user=carol).update(last_t=-1)  # the next login, 30 s later
+    connection.close()  # made beside Playwright's loop: closed here, or it outlives the test
     page.fill("input[name=username]", "carol")
     page.fill("input[name=password]", PASSWORD)
     page.click("main button[type=submit]")
