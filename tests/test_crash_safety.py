@@ -86,10 +86,7 @@ def throwaway(tmp_path):
             made.append(Throwaway(engine, data_dir, env, str(data_dir / "hefboom.sqlite3")))
         else:
             name = f"hb_crash_{uuid.uuid4().hex[:12]}"
-            connection.close()  # a template database must have no other sessions:
-            # end those a finished thread of an earlier test may have left open
-            _admin_sql(settings_dict, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                       "WHERE datname = %s AND pid <> pg_backend_pid()", [settings_dict["NAME"]])
+            connection.close()  # a template database must have no other sessions
             _admin_sql(settings_dict, f'CREATE DATABASE "{name}" TEMPLATE "{settings_dict["NAME"]}"')
             env["DATABASE_URL"] = _url(settings_dict, name)
             made.append(Throwaway(engine, data_dir, env, name))
@@ -109,11 +106,11 @@ def _url(settings_dict, name):
     return f"postgres://{auth}{settings_dict.get('HOST') or 'localhost'}{port}/{name}"
 
 
-def _admin_sql(settings_dict, statement, params=None):
+def _admin_sql(settings_dict, statement):
     import psycopg
 
     with psycopg.connect(_url(settings_dict, "postgres"), autocommit=True) as db:
-        db.execute(statement, params)
+        db.execute(statement)
 
 
 def _kill(process):

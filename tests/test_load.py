@@ -53,9 +53,6 @@ def server_database(transactional_db, tmp_path):
     name = f"{settings['NAME']}_load"
     with connection._nodb_cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        # A finished thread of an earlier test may have left a session open on the template.
-        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                       "WHERE datname = %s AND pid <> pg_backend_pid()", [settings["NAME"]])
         for attempt in range(10):  # a template may have no other sessions, even closing ones
             try:
                 cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{settings["NAME"]}"')
