@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 import pytest
 from django.core.management import CommandError, call_command
+from pgcopy import copy_database
 
 from hefboom.backup import engines
 
@@ -86,8 +87,8 @@ def throwaway(tmp_path):
             made.append(Throwaway(engine, data_dir, env, str(data_dir / "hefboom.sqlite3")))
         else:
             name = f"hb_crash_{uuid.uuid4().hex[:12]}"
-            connection.close()  # a template database must have no other sessions
-            _admin_sql(settings_dict, f'CREATE DATABASE "{name}" TEMPLATE "{settings_dict["NAME"]}"')
+            connection.close()
+            copy_database(settings_dict, name)
             env["DATABASE_URL"] = _url(settings_dict, name)
             made.append(Throwaway(engine, data_dir, env, name))
         return made[-1]

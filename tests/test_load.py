@@ -10,13 +10,13 @@ database as a template and dropped afterwards).
 
 import importlib.util
 import sqlite3
-import time
 from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from django.db import connection, connections
+from pgcopy import copy_database
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
@@ -53,14 +53,7 @@ def server_database(transactional_db, tmp_path):
     name = f"{settings['NAME']}_load"
     with connection._nodb_cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        for attempt in range(10):  # a template may have no other sessions, even closing ones
-            try:
-                cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{settings["NAME"]}"')
-                break
-            except Exception:
-                if attempt == 9:
-                    raise
-                time.sleep(0.5)
+    copy_database(settings, name)
     try:
         yield _postgres_url(settings, name)
     finally:
