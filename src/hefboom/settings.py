@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "hefboom.privacy",
     "hefboom.plans",
     "hefboom.synergy",
+    "hefboom.listening",
+    "hefboom.uptake",
     "hefboom.imports.excel",
     "hefboom.imports.calendar",
     "hefboom.demo",

@@ -24,6 +24,8 @@ urlpatterns = [
     path("privacy/", include("hefboom.privacy.urls")),
     path("plans/", include("hefboom.plans.urls")),
     path("synergy/", include("hefboom.synergy.urls")),
+    path("listening/", include("hefboom.listening.urls")),
+    path("uptake/", include("hefboom.uptake.urls")),
     path("import/excel/", include("hefboom.imports.excel.urls")),
     path("import/calendar/", include("hefboom.imports.calendar.urls")),
     path("account/", include("hefboom.accounts.urls")),

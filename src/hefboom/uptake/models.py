@@ -1,0 +1,1 @@
+"""The policy corpus and the reuse found between our outputs and it."""

@@ -1,0 +1,5 @@
+"""Uptake's pages: where our passages appear, side by side, attach as evidence."""
+
+app_name = "uptake"
+
+urlpatterns: list = []
