@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from hefboom.listening.schema import RAW_COLUMNS
 from hefboom.listening.sources import Input, SourceError
@@ -255,6 +256,9 @@ class FileSource:
     name = ""
     suffixes: tuple[str, ...] = ()
     accepts_urls = False
+    # constructor keyword -> help text, for `hefboom ingest SOURCE PATH --option KEY=VALUE`
+    options: dict = {"on_error": _lazy('"stop" (default): stop at the first bad row or file; '
+                                       '"skip": count it and go on')}
 
     def __init__(self, on_error: str = "stop"):
         if on_error not in ("stop", "skip"):

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from hefboom.listening.sources import Input, SourceError, item_id
 from hefboom.listening.sources.common import (
@@ -46,6 +47,14 @@ SIDECAR_KEYS = {"title", "date", "author", "url", "channel", "lang"}
 class DocsSource(FileSource):
     name = "docs"
     suffixes = (".txt", ".md", ".html", ".htm", ".pdf")
+    options = {
+        "channel": _lazy("where the documents come from (e.g. Federale regering)"),
+        "missing_date": _lazy('documents without a date: "refuse" (default, counted) or "file" '
+                              '(the file\'s modification time)'),
+        "max_chars": _lazy("cut a document's text after this many characters (default 2,000,000)"),
+        "timezone": _lazy("zone of dates written without one (default: the site's TIME_ZONE)"),
+        **FileSource.options,
+    }
 
     def __init__(self, channel: str | None = None, missing_date: str = "refuse",
                  max_chars: int = MAX_CHARS, timezone: str | None = None, on_error: str = "stop"):

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from hefboom.listening.sources import Input, SourceError, item_id
 from hefboom.listening.sources.common import (
@@ -69,6 +70,13 @@ class RssSource(FileSource):
     name = "rss"
     suffixes = (".xml", ".rss", ".atom", ".feed")
     accepts_urls = True
+    options = {
+        "channel": _lazy("name for the channel (default: the feed's title)"),
+        "missing_date": _lazy('entries without a date: "feed" (default) takes the feed\'s date, '
+                              '"refuse" leaves them out (both counted)'),
+        "timeout": _lazy("seconds to wait for an address (default 20)"),
+        **FileSource.options,
+    }
 
     def __init__(self, channel: str | None = None, missing_date: str = "feed",
                  timeout: float = FETCH_TIMEOUT, on_error: str = "stop"):

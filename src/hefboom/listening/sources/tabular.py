@@ -29,9 +29,11 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from hefboom.listening.sources import Input, SourceError, item_id
 from hefboom.listening.sources.common import (
@@ -203,6 +205,20 @@ def detect_delimiter(lines: list[str]) -> str:
 class TabularSource(FileSource):
     """Shared by csv and json: presets, mapping, header detection, row -> item."""
 
+    options = {
+        "mapping": _lazy("mapping file (TOML or JSON) naming the columns; see docs/listening-sources.md"),
+        "preset": _lazy("column names of a known export: generic (default), coosto, x, facebook, instagram"),
+        "channel": _lazy("where the posts appeared, when no column says so (e.g. Twitter)"),
+        "kind": _lazy("post (default), article, speech or document"),
+        "encoding": _lazy("the file's encoding (detected when absent), e.g. cp1252"),
+        "delimiter": _lazy("CSV delimiter (detected when absent)"),
+        "header_row": _lazy("1-based row of the header (detected when absent); 0: no header"),
+        "date_format": _lazy("strptime format, or iso, epoch, rfc2822 (detected when absent)"),
+        "timezone": _lazy("zone of dates written without one (default: the site's TIME_ZONE)"),
+        "lang": _lazy("language of every item, when no column says it"),
+        **FileSource.options,
+    }
+
     def __init__(self, mapping=None, preset: str | None = None, channel: str | None = None,
                  kind: str | None = None, encoding: str | None = None, delimiter: str | None = None,
                  header_row: int | None = None, date_format: str | None = None,
@@ -226,6 +242,19 @@ class TabularSource(FileSource):
         self.given_columns = {f: str(c) for f, c in self.mapping.get("columns", {}).items()}
         header = self.options.get("header_row")
         self.header_row = None if header is None else int(header)
+        self.layouts: dict[str, dict] = {}  # per file: what was detected (encoding, header, columns)
+
+    def preview(self, input: Input, rows: int = 5) -> dict:
+        """A dry run: what was detected, the first items, the problem if any, and a mapping file
+        (TOML) to start from. Nothing is stored; for `hefboom ingest csv FILE --dry-run`."""
+        items, error = [], None
+        try:
+            items = list(islice(self.read(input), rows))
+        except SourceError as exc:
+            error = str(exc)
+        layout = self.layouts.get(input.location, {})
+        return {"layout": layout, "items": items, "error": error, "notes": list(self.notes),
+                "mapping": mapping_toml(layout, self.preset_name) if layout else None}
 
     # -- header and columns ------------------------------------------------------------------
 
@@ -331,7 +360,7 @@ class CsvSource(TabularSource):
     """CSV (or TSV, ';'-separated...) exports; read as a stream, row by row."""
 
     name = "csv"
-    suffixes = (".csv", ".tsv", ".txt")
+    suffixes = (".csv", ".tsv")  # in a directory; a file given by name may have any suffix
 
     def read(self, input: Input) -> Iterator[dict]:
         path = input.path
@@ -372,6 +401,8 @@ class CsvSource(TabularSource):
                     "header": (_("header on row %(row)s") % {"row": header_at}) if header_at
                     else _("no header row")})
                 columns = self.match_columns(headers)
+                self.layouts[where] = {"encoding": encoding, "encoding_how": how, "delimiter": delimiter,
+                                       "header_row": header_at, "headers": headers, "columns": columns}
                 self.check_columns(columns, headers, where)
                 width = len(headers)
 
@@ -424,6 +455,32 @@ class CsvSource(TabularSource):
                 "cells": ", ".join(repr(c) for c in first[:6])}) if looks_like_data else ""})
 
 
+def mapping_toml(layout: dict, preset: str) -> str:
+    """A mapping file that fixes what was detected, for the user to correct and pass back."""
+
+    def quoted(value) -> str:
+        return json.dumps(str(value), ensure_ascii=False)
+
+    lines = [f"preset = {quoted(preset)}"]
+    if "header_row" in layout:
+        lines.append(f"header_row = {layout['header_row']}")
+    for key in ("delimiter", "encoding"):
+        if layout.get(key):
+            lines.append(f"{key} = {quoted(layout[key])}")
+    lines.append("")
+    lines.append("[columns]")
+    columns = layout.get("columns", {})
+    for field in FIELDS:
+        if field in columns:
+            lines.append(f"{field} = {quoted(columns[field])}")
+        else:
+            lines.append(f"# {field} = \"...\"")
+    unused = [h for h in layout.get("headers", []) if h not in columns.values()]
+    if unused:
+        lines.append("# other columns (kept in meta): " + ", ".join(unused))
+    return "\n".join(lines) + "\n"
+
+
 def _unique(cells: list[str]) -> list[str]:
     seen, out = {}, []
     for cell in cells:
@@ -473,7 +530,7 @@ class JsonSource(TabularSource):
     """JSON (an array of objects, or an object holding one) and JSON Lines (streamed)."""
 
     name = "json"
-    suffixes = (".json", ".jsonl", ".ndjson", ".js")
+    suffixes = (".json", ".jsonl", ".ndjson")  # an X archive's tweets.js: give it by name
     RECORD_KEYS = ("data", "items", "results", "posts", "tweets", "messages", "records")
 
     def read(self, input: Input) -> Iterator[dict]:
@@ -494,6 +551,7 @@ class JsonSource(TabularSource):
             return
         headers = list(dict.fromkeys(k for _n, row in head for k in row))
         columns = self.match_columns(headers)
+        self.layouts[where] = {"headers": headers, "columns": columns}
         self.check_columns(columns, headers, where)
         self.note(_("%(file)s: fields %(cols)s.") % {
             "file": where, "cols": ", ".join(f"{f}={h}" for f, h in columns.items())})

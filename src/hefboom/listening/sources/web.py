@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from hefboom.listening.sources import Input, SourceError, item_id
 from hefboom.listening.sources.common import (
@@ -50,6 +51,14 @@ class WebSource(FileSource):
     name = "web"
     suffixes = (".html", ".htm", ".xhtml")
     accepts_urls = True
+    options = {
+        "channel": _lazy("name for the channel (default: the site's name)"),
+        "missing_date": _lazy('pages without a date: "refuse" (default, counted) or "file" (the '
+                              'file\'s modification time, or the server\'s Last-Modified)'),
+        "timezone": _lazy("zone of dates written without one (default: the site's TIME_ZONE)"),
+        "timeout": _lazy("seconds to wait for an address (default 20)"),
+        **FileSource.options,
+    }
 
     def __init__(self, channel: str | None = None, missing_date: str = "refuse",
                  timezone: str | None = None, timeout: float = FETCH_TIMEOUT, on_error: str = "stop"):

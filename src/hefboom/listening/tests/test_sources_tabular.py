@@ -231,3 +231,28 @@ def test_json_that_is_not_a_list_of_records(tmp_path):
     path.write_text('{"a": 1}')
     with pytest.raises(SourceError, match="no list of records found"):
         read(JsonSource(), path)
+
+
+def test_a_dry_run_shows_what_was_detected_and_a_mapping_to_start_from(tmp_path):
+    preview = CsvSource().preview(Input(str(SAMPLES / "coosto-export.csv")), rows=2)
+    assert preview["error"] is None and len(preview["items"]) == 2
+    assert preview["layout"]["header_row"] == 3 and preview["layout"]["delimiter"] == ";"
+    mapping = tmp_path / "proposed.toml"
+    mapping.write_text(preview["mapping"])
+    assert 'text = "bericht tekst"' in preview["mapping"] and '# lang = "..."' in preview["mapping"]
+    # the proposal, passed back, reads the same file the same way
+    items = read(CsvSource(mapping=str(mapping)), SAMPLES / "coosto-export.csv")
+    assert [i["id"] for i in items] == [i["id"] for i in read(CsvSource(), SAMPLES / "coosto-export.csv")]
+
+    bad = write_csv(tmp_path / "odd.csv", ["Rapport", "kolom a;kolom b", "2024-01-01;iets"])
+    preview = CsvSource().preview(Input(str(bad)))
+    assert "no header row" in preview["error"] and preview["items"] == []
+
+
+def test_every_option_a_source_lists_is_a_keyword_of_its_constructor():
+    import inspect
+
+    for name in ("csv", "json", "rss", "web", "docs"):
+        cls = type(get_source(name))
+        keywords = set(inspect.signature(cls).parameters)
+        assert set(cls.options) == keywords, name
