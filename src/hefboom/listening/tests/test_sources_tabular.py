@@ -256,3 +256,16 @@ def test_every_option_a_source_lists_is_a_keyword_of_its_constructor():
         cls = type(get_source(name))
         keywords = set(inspect.signature(cls).parameters)
         assert set(cls.options) == keywords, name
+
+
+def test_the_reader_benchmark_runs_and_reads_every_row():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[4] / "benchmarks" / "listening_sources.py"
+    spec = importlib.util.spec_from_file_location("listening_sources_benchmark", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    lines = []
+    results = module.run(300, out=lines.append)
+    assert results["csv"]["items"] == results["jsonl"]["items"] == 300
+    assert "µs/item" in lines[0]

@@ -1,5 +1,6 @@
 """The rss and web sources, from files and from a server on 127.0.0.1 (never the internet)."""
 
+import contextlib
 import json
 import os
 import threading
@@ -31,7 +32,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(key, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)  # the client may stop reading: what the size ceiling is for
 
     def log_message(self, *args):
         pass
