@@ -83,7 +83,7 @@ class RssSource(FileSource):
         super().__init__(on_error=on_error)
         if missing_date not in ("feed", "refuse"):
             raise SourceError(_('missing_date must be "feed" or "refuse", not %(v)r.') % {"v": missing_date})
-        self.channel, self.missing_date, self.timeout = channel, missing_date, timeout
+        self.channel, self.missing_date, self.timeout = channel, missing_date, float(timeout)
 
     def read(self, input: Input) -> Iterator[dict]:
         import feedparser
@@ -96,7 +96,7 @@ class RssSource(FileSource):
             path = Path(where)
             check_size(path)
             content, base = path.read_bytes(), None
-        if ENTITY_DECLARATION.search(content[:65536]):
+        if ENTITY_DECLARATION.search(content):
             raise SourceError(_("%(file)s declares XML entities; Hefboom does not read such "
                                 "documents (they can read local files or expand to gigabytes).") % {
                 "file": where})

@@ -65,7 +65,7 @@ class WebSource(FileSource):
         super().__init__(on_error=on_error)
         if missing_date not in ("refuse", "file"):
             raise SourceError(_('missing_date must be "refuse" or "file", not %(v)r.') % {"v": missing_date})
-        self.channel, self.missing_date, self.timeout = channel, missing_date, timeout
+        self.channel, self.missing_date, self.timeout = channel, missing_date, float(timeout)
         self.zone = local_zone(timezone)
 
     def read(self, input: Input) -> Iterator[dict]:

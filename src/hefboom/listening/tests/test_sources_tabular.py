@@ -269,3 +269,13 @@ def test_the_reader_benchmark_runs_and_reads_every_row():
     results = module.run(300, out=lines.append)
     assert results["csv"]["items"] == results["jsonl"]["items"] == 300
     assert "µs/item" in lines[0]
+
+
+@pytest.mark.parametrize(("encoding", "expected"), [("utf-16", "utf-16"), ("utf-8-sig", "utf-8-sig")])
+def test_excel_unicode_text_and_utf8_with_bom(tmp_path, encoding, expected):
+    path = write_csv(tmp_path / "excel.txt", ["Datum\tAuteur\tBericht", "01/02/2024 10:00\tKim\tÉén café"],
+                     encoding=encoding)
+    source = CsvSource()
+    [item] = read(source, path)
+    assert item["text"] == "Één café"
+    assert item["author"] == "Kim" and f"encoding {expected} (byte order mark)" in source.notes[0]
