@@ -393,7 +393,7 @@ class CsvSource(TabularSource):
                 head = []
                 for cells in reader:
                     head.append(cells)
-                    if len(head) >= HEADER_SCAN_ROWS:
+                    if len(head) >= max(HEADER_SCAN_ROWS, self.header_row or 0):
                         break
                 headers, header_at = self.find_header(head, where)
                 self.note(_("%(file)s: encoding %(enc)s (%(how)s), delimiter %(delim)r, %(header)s.") % {

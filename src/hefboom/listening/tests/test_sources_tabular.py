@@ -279,3 +279,13 @@ def test_excel_unicode_text_and_utf8_with_bom(tmp_path, encoding, expected):
     [item] = read(source, path)
     assert item["text"] == "Één café"
     assert item["author"] == "Kim" and f"encoding {expected} (byte order mark)" in source.notes[0]
+
+
+def test_a_header_far_down_can_be_named(tmp_path):
+    lines = [f"Titelregel {n}" for n in range(1, 25)] + ["Wanneer;Wat", "2024-01-01 10:00;Tekst"]
+    path = write_csv(tmp_path / "deep.csv", lines)
+    mapping = {"header_row": 25, "columns": {"date": "Wanneer", "text": "Wat"}}
+    [item] = read(CsvSource(mapping=mapping), path)
+    assert item["text"] == "Tekst" and json.loads(item["meta"])["row"] == 26
+    with pytest.raises(SourceError, match="has no row 40 for the header"):
+        read(CsvSource(header_row=40), path)
