@@ -39,6 +39,11 @@ def item_id(source: str, external_id: str) -> str:
 # name -> "module.path:ClassName"; loaded lazily so a missing optional dependency of one source
 # does not break the others.
 SOURCES: dict[str, str] = {}
+SOURCES["csv"] = "hefboom.listening.sources.tabular:CsvSource"
+SOURCES["json"] = "hefboom.listening.sources.tabular:JsonSource"
+SOURCES["rss"] = "hefboom.listening.sources.feeds:RssSource"
+SOURCES["web"] = "hefboom.listening.sources.web:WebSource"
+SOURCES["docs"] = "hefboom.listening.sources.documents:DocsSource"
 
 
 def get_source(name: str):
