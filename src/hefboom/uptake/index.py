@@ -25,12 +25,13 @@ Our passages (thousands) are indexed; policy paragraphs (up to millions) stream 
   does) to have candidates at both levels.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
-from hefboom.uptake.segment import FOLD, WORD
 from hefboom.uptake.types import Passage
 
 K = 4
@@ -42,6 +43,8 @@ MIN_SCORE = 2.0
 MIN_SHARE = 0.3
 
 _SEPARATOR = "ꙮꙮ"  # a "word" that marks the boundary of two texts in a joined chunk
+_SEPARATOR_BYTES = _SEPARATOR.encode("utf-8")
+_FILTER_BITS = 24  # a 16 MB byte map of the fingerprints' top bits: most lookups end there
 _rng = np.random.default_rng(20230707)
 _MULTIPLIERS = (_rng.integers(1, 2**63, size=16, dtype=np.uint64) * np.uint64(2) + np.uint64(1)).astype(
     np.uint64
@@ -57,15 +60,29 @@ class Hits:
     score: np.ndarray
 
 
-def _words_of_chunk(texts: Sequence[str]) -> list[str]:
-    joined = f" {_SEPARATOR} ".join(text.replace("ꙮ", " ") for text in texts)
-    joined = joined.lower().translate(FOLD)
-    # words hyphenated at a line end, re-joined as segment.tokens does
-    if "-\n" in joined or "- \n" in joined:
-        import re
+_PUNCTUATION = bytes.maketrans(
+    bytes(c for c in range(128) if not chr(c).isalnum()),
+    b" " * sum(1 for c in range(128) if not chr(c).isalnum()),
+)
+_UNICODE_PUNCTUATION = "’‘“”„«»–—…•·€"
 
-        joined = re.sub(r"(?<=[a-z])-[ \t]*\r?\n\s*(?=[a-z])", "", joined)
-    return WORD.findall(joined)
+
+def _words_of_chunk(texts: Sequence[str]) -> list[bytes]:
+    """The words of texts joined by a separator word, as lower-case UTF-8 bytes.
+
+    Fast rather than thorough (this reads a million paragraphs): ASCII punctuation and a few
+    common Unicode marks become spaces, a word hyphenated at a line end is re-joined, accents
+    are kept (a word spelled with an accent on one side only is missed here; verification,
+    which folds accents, is not affected).
+    """
+    joined = f" {_SEPARATOR} ".join(texts) if len(texts) > 1 else (texts[0] if texts else "")
+    for mark in _UNICODE_PUNCTUATION:
+        if mark in joined:
+            joined = joined.replace(mark, " ")
+    data = joined.lower().encode("utf-8")
+    if b"-\n" in data:
+        data = re.sub(rb"-[ \t]*\r?\n\s*", b"", data)
+    return data.translate(_PUNCTUATION).split()
 
 
 def _fingerprints(ids: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -96,8 +113,8 @@ class ReuseIndex:
     def __init__(self, passages: list[Passage], *, k: int = K, our_df_ceiling: int = OUR_DF_CEILING):
         self.passages = passages
         self.k = k
-        self.vocabulary: dict[str, int] = {_SEPARATOR: 1}
-        words = _words_of_chunk([p.text for p in passages])
+        self.vocabulary: dict[bytes, int] = {_SEPARATOR_BYTES: 1}
+        words = _words_of_chunk([p.text.replace("ꙮ", " ") for p in passages])
         for word in words:
             if word not in self.vocabulary:
                 self.vocabulary[word] = len(self.vocabulary) + 1
@@ -122,6 +139,8 @@ class ReuseIndex:
         self.fingerprints, starts = np.unique(fp, return_index=True)
         self.pointers = np.append(starts, len(fp)).astype(np.int64)
         self.postings = passage
+        self.filter = np.zeros(1 << _FILTER_BITS, dtype=np.bool_)
+        self.filter[self.fingerprints >> np.uint64(64 - _FILTER_BITS)] = True
         self.their_df = np.zeros(len(self.fingerprints), dtype=np.int64)
         self.their_seen = 0
 
@@ -148,10 +167,11 @@ class ReuseIndex:
         if not texts or not len(self.fingerprints):
             self.their_seen += len(texts)
             return empty
-        words = _words_of_chunk(texts)
-        get = self.vocabulary.get
-        ids = np.fromiter((get(w, 0) for w in words), dtype=np.int64, count=len(words))
+        words = _words_of_chunk([text.replace("ꙮ", " ") for text in texts])
+        ids = np.fromiter(map(self.vocabulary.get, words, repeat(0)), dtype=np.int64, count=len(words))
         hashes, positions = _fingerprints(ids, self.k)
+        maybe = self.filter[hashes >> np.uint64(64 - _FILTER_BITS)]
+        hashes, positions = hashes[maybe], positions[maybe]
         slot = np.searchsorted(self.fingerprints, hashes)
         slot[slot == len(self.fingerprints)] = 0
         found = self.fingerprints[slot] == hashes
