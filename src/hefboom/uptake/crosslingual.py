@@ -135,19 +135,31 @@ def detect(ours: list[Passage], theirs: list[Passage], *, exclude: set | None = 
         return []
     exclude = exclude or set()
     our_sentences, their_sentences = _Sentences(ours), _Sentences(theirs)
+    # only pairs with at least one sentence pair above the threshold are looked at
+    our_owner = np.repeat(np.arange(len(ours)), np.diff(our_sentences.offsets))
+    their_owner = np.repeat(np.arange(len(theirs)), np.diff(their_sentences.offsets))
+    pairs = set()
+    for start in range(0, len(their_sentences.vectors), 4096):  # bounded memory
+        block = our_sentences.vectors @ their_sentences.vectors[start : start + 4096].T
+        rows, cols = np.nonzero(block >= SENTENCE_THRESHOLD)
+        pairs.update(zip(our_owner[rows].tolist(), their_owner[cols + start].tolist(), strict=True))
     found = []
-    for o, our in enumerate(ours):
-        ours_v = our_sentences.of(o)
-        for t, their in enumerate(theirs):
-            if their.lang == our.lang or (our.key, their.key) in exclude:
-                continue
-            alignment = _pair(
-                our, their, ours_v, their_sentences.of(t), our_sentences.spans[o], their_sentences.spans[t]
-            )
-            if alignment is None:
-                continue
-            way, extra = direction(our, their)
-            extra["weaker_evidence"] = True
-            extra["languages"] = [our.lang, their.lang]
-            found.append(Reuse(our, their, alignment, "crosslingual", way, extra))
+    for o, t in sorted(pairs):
+        our, their = ours[o], theirs[t]
+        if their.lang == our.lang or (our.key, their.key) in exclude:
+            continue
+        alignment = _pair(
+            our,
+            their,
+            our_sentences.of(o),
+            their_sentences.of(t),
+            our_sentences.spans[o],
+            their_sentences.spans[t],
+        )
+        if alignment is None:
+            continue
+        way, extra = direction(our, their)
+        extra["weaker_evidence"] = True
+        extra["languages"] = [our.lang, their.lang]
+        found.append(Reuse(our, their, alignment, "crosslingual", way, extra))
     return found
