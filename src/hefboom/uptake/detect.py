@@ -101,7 +101,7 @@ def detect_stream(
     """
     global _worker_detector
     detector = Detector(ours)
-    workers = os.cpu_count() or 1 if workers is None else workers
+    workers = (os.cpu_count() or 1) if workers is None else workers
     if workers <= 1:
         for chunk in chunks:
             yield len(chunk), detector.chunk(chunk)

@@ -2,7 +2,8 @@
 
 Our passages (thousands) are indexed; policy paragraphs (up to millions) stream past it.
 
-- Each text is read as words in normal form (``segment.words``). Words are mapped to ids of
+- Each text is read as lower-case words, fast (``_words_of_chunk``: punctuation dropped,
+  hyphenated line ends re-joined, accents kept). Words are mapped to ids of
   OUR vocabulary; a word we never use gets id 0, so a shingle holding it cannot be ours and is
   dropped before hashing — most of a policy paragraph is gone at this point, cheaply.
 - A fingerprint is a 64-bit hash of ``K`` consecutive word ids (a word shingle), computed for a

@@ -80,3 +80,10 @@ def test_a_french_translation_is_found_as_weaker_crosslingual_evidence():
     )
     assert [(r.theirs.key, r.method) for r in found] == [("doc:2:p1", "crosslingual")]
     assert found[0].extra["weaker_evidence"] is True and found[0].alignment.longest_match == 0
+
+
+def test_streaming_over_two_processes_finds_the_same():
+    chunks = [theirs(date(2023, 7, 7))[:1], theirs(date(2023, 7, 7))[1:]]
+    results = list(detect_stream(ours(), chunks, workers=2))
+    assert [len(found) for _, found in results] == [1, 0]
+    assert results[0][1][0].alignment.matched_words >= 20

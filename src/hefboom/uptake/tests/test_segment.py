@@ -72,3 +72,9 @@ def test_segment_gives_paragraphs_then_their_sentences_with_stable_keys_and_offs
         assert PDF_TEXT[passage.start : passage.end] == passage.text
         assert passage.doc_key == "output:12" and passage.date == date(2022, 5, 10)
     assert {p.level for p in passages} == {"paragraph", "sentence"}
+
+
+def test_an_empty_or_blank_text_gives_no_passages():
+    assert segment("", "doc:1") == []
+    assert segment(" \n\n \f\n", "doc:1") == []
+    assert sentences("") == []
