@@ -1,0 +1,1 @@
+"""The labelled evaluation set of the reuse detector (see generate.py and docs/uptake.md)."""
