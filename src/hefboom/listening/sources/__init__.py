@@ -38,7 +38,9 @@ def item_id(source: str, external_id: str) -> str:
 
 # name -> "module.path:ClassName"; loaded lazily so a missing optional dependency of one source
 # does not break the others.
-SOURCES: dict[str, str] = {}
+SOURCES: dict[str, str] = {
+    "parlamint": "hefboom.listening.sources.parlamint:ParlaMintSource",
+}
 
 
 def get_source(name: str):
