@@ -22,6 +22,11 @@ SEED = 1
 SCHEME = "affine32"  # datasketch's permutation scheme: h -> a*fmix32(h) + b mod 2**32
 SHINGLE = 3  # words per shingle
 DEFAULT_THRESHOLD = 0.9
+# datasketch's weights of false positives and false negatives when it picks the banding: missing
+# a near-duplicate costs more here than marking a slightly less similar one (at 0.9 with 64
+# permutations: 5 bands of 12; a pair with Jaccard 0.95 is found 98% of the time, 0.9: 81%,
+# 0.8: 30%, 0.7: 7%, 0.5: 0.1%).
+_WEIGHTS = (0.1, 0.9)
 _EMPTY = np.uint32(0xFFFFFFFF)
 _CHUNK_BYTES = 4 * 1024 * 1024  # text per numpy step (bounds memory whatever the texts)
 _P = np.uint64(0x100000001B3)  # odd: invertible modulo 2**64
@@ -125,7 +130,7 @@ class NearDuplicates:
         if not 0 < threshold <= 1:
             raise ValueError("the near-duplicate threshold must be above 0 and at most 1")
         self.threshold = threshold
-        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=_WEIGHTS)
         self.ranges = list(lsh.hashranges)
         self.bands: list[dict[int, str]] = [{} for _ in self.ranges]
         self.size = 0
