@@ -138,9 +138,18 @@ class Store:
         """Write one batch as a new items file (and its signatures), atomically."""
         table = items if isinstance(items, pa.Table) else to_table(items)
         name = name or self.new_name()
+        writes = [(table, self.items_dir / name)]
         if signatures is not None:
-            _write_atomic(signatures.cast(SIGNATURE), self.signatures_dir / name)
-        return _write_atomic(table, self.items_dir / name)
+            writes.insert(0, (signatures.cast(SIGNATURE), self.signatures_dir / name))
+        temps = [_write_temp(t, path) for t, path in writes]  # both complete before either shows
+        try:
+            for temp, (_table, path) in zip(temps, writes, strict=True):
+                _put_in_place(temp, path)
+                _fsync_dir(path.parent)
+        finally:
+            for temp in temps:
+                temp.unlink(missing_ok=True)
+        return self.items_dir / name
 
     def rewrite(self, transform: Callable[[pa.Table], pa.Table], *,
                 progress: Callable[[int, int], None] | None = None) -> int:
@@ -217,7 +226,9 @@ def to_items(table: pa.Table) -> list[dict]:
     return table.to_pylist()
 
 
-def _write_atomic(table: pa.Table, path: Path) -> Path:
+def _write_temp(table: pa.Table, path: Path) -> Path:
+    """`table` written and fsync'd under a temporary name next to `path` (never matched by
+    readers: it starts with a dot and ends with the process id)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}")
     try:
@@ -225,6 +236,15 @@ def _write_atomic(table: pa.Table, path: Path) -> Path:
             pq.write_table(table, handle, compression=COMPRESSION)
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def _write_atomic(table: pa.Table, path: Path) -> Path:
+    temp = _write_temp(table, path)
+    try:
         _put_in_place(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
