@@ -352,12 +352,13 @@ def analyse(*, steps: list[Step] | None = None, step_names: Iterable[str] | None
         started = time.monotonic()
 
         def transform(table):
-            items = run_steps(table.to_pylist(), chosen, config, reports)
-            records.write_back(items, run)
-            return to_table(items)
+            return to_table(run_steps(table.to_pylist(), chosen, config, reports))
+
+        def written(table):
+            records.write_back(table.to_pylist(), run)
 
         try:
-            result.rows = store.rewrite(transform, progress=progress)
+            result.rows = store.rewrite(transform, progress=progress, written=written)
         except BaseException as exc:
             run.status = IngestRun.Status.FAILED
             run.error = str(exc) or type(exc).__name__

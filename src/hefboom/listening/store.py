@@ -152,15 +152,18 @@ class Store:
         return self.items_dir / name
 
     def rewrite(self, transform: Callable[[pa.Table], pa.Table], *,
-                progress: Callable[[int, int], None] | None = None) -> int:
+                progress: Callable[[int, int], None] | None = None,
+                written: Callable[[pa.Table], None] | None = None) -> int:
         """Replace every items file by `transform(table)`, one file at a time, each atomically
-        (a crash leaves every file either as it was or transformed; run it again to finish).
-        Returns the number of rows written."""
+        (a crash leaves every file either as it was or transformed; run it again to finish);
+        `written(table)` is called once a file is in place. Returns the number of rows written."""
         files = self.files()
         rows = 0
         for done, path in enumerate(files, 1):
             table = transform(pq.read_table(path, schema=ITEM))
             _write_atomic(table.cast(ITEM), path)
+            if written:
+                written(table)
             rows += table.num_rows
             if progress:
                 progress(done, len(files))

@@ -174,3 +174,14 @@ def test_the_progress_bar_shows_items_rate_and_time_left():
     bar.close()
     line = stream.getvalue()
     assert "25%" in line and "5,000 items" in line and "/s" in line and "left" in line
+
+
+def test_ingest_runs_are_read_only_in_the_admin(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("root", "root@example.org", "x")
+    run = IngestRun.objects.create(source="parlamint", inputs=["/data/parlamint"], read=3, new=3)
+    client.force_login(admin)
+    assert client.get("/admin/listening/ingestrun/").status_code == 200
+    assert client.get(f"/admin/listening/ingestrun/{run.pk}/change/").status_code == 200
+    assert client.get("/admin/listening/ingestrun/add/").status_code == 403
+    assert client.post(f"/admin/listening/ingestrun/{run.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert IngestRun.objects.filter(pk=run.pk).exists()
