@@ -11,9 +11,12 @@ from hefboom.listening.sources import SourceError, get_source
 
 pytestmark = pytest.mark.django_db
 
-SAMPLES = Path("/work/shared/data/parlamint-be")
-if not SAMPLES.is_dir():  # the repository's copy, once the lead has put one in place
-    SAMPLES = Path(__file__).resolve().parents[4] / "shared" / "data" / "parlamint-be"
+REPO = Path(__file__).resolve().parents[4]
+# The real ParlaMint-BE samples (CC BY 4.0): a copy in the repository if there is one, else the
+# shared data folder of the workplace.
+PLACES = (REPO / "tests" / "data" / "parlamint-be", REPO / "shared" / "data" / "parlamint-be",
+          Path("/work/shared/data/parlamint-be"))
+SAMPLES = next((p for p in PLACES if p.is_dir()), PLACES[0])
 needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason="ParlaMint-BE samples not present")
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
