@@ -145,6 +145,7 @@ ADMIN_OBJECTS = {
     "plans_moment": "moment",
     "excel_import_excelmapping": None,
     "excel_import_excelimport": "excel_import",
+    "listening_ingestrun": None,  # written by `hefboom ingest` only; the walk makes none
     # Third-party pages: login throttling, two-factor devices, background task results.
     "axes_accessattempt": None,
     "axes_accesslog": None,
@@ -473,6 +474,7 @@ ADMIN_ACCESS = {  # model: (read, write)
     "plans_moment": ("staff", "records"),
     "excel_import_excelmapping": ("nobody", "nobody"),
     "excel_import_excelimport": ("nobody", "nobody"),
+    "listening_ingestrun": ("nobody", "nobody"),  # read-only, for superusers
     # Only superusers (whoever runs the server) see lockouts, devices and task results here.
     "axes_accessattempt": ("nobody", "nobody"),
     "axes_accesslog": ("nobody", "nobody"),

@@ -38,15 +38,17 @@ def item_id(source: str, external_id: str) -> str:
 
 # name -> "module.path:ClassName"; loaded lazily so a missing optional dependency of one source
 # does not break the others.
-SOURCES: dict[str, str] = {}
-SOURCES["csv"] = "hefboom.listening.sources.tabular:CsvSource"
-SOURCES["json"] = "hefboom.listening.sources.tabular:JsonSource"
-SOURCES["rss"] = "hefboom.listening.sources.feeds:RssSource"
-SOURCES["web"] = "hefboom.listening.sources.web:WebSource"
-SOURCES["docs"] = "hefboom.listening.sources.documents:DocsSource"
+SOURCES: dict[str, str] = {
+    "parlamint": "hefboom.listening.sources.parlamint:ParlaMintSource",
+    "csv": "hefboom.listening.sources.tabular:CsvSource",
+    "json": "hefboom.listening.sources.tabular:JsonSource",
+    "rss": "hefboom.listening.sources.feeds:RssSource",
+    "web": "hefboom.listening.sources.web:WebSource",
+    "docs": "hefboom.listening.sources.documents:DocsSource",
+}
 
 
-def get_source(name: str):
+def get_source(name: str, **options):
     from importlib import import_module
 
     try:
@@ -55,4 +57,4 @@ def get_source(name: str):
         known = ", ".join(sorted(SOURCES)) or "none"
         raise SourceError(f"Unknown source {name!r}. Known sources: {known}.") from None
     module, _, cls = target.partition(":")
-    return getattr(import_module(module), cls)()
+    return getattr(import_module(module), cls)(**options)
