@@ -2,6 +2,7 @@
 `hefboom.listening.ingest.ingest`)."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from hefboom.listening.dedup import DEFAULT_THRESHOLD
 from hefboom.listening.ingest import BATCH_SIZE, ingest
@@ -66,7 +67,9 @@ class Command(BaseCommand):
         for note in result.notes:
             self.stdout.write(note)
         for reason, count in sorted(result.skipped.items()):
-            self.stdout.write(f"Left out by the source: {count:,} ({reason})")
+            self.stdout.write(_("Left out by the source: %(n)s (%(reason)s)") % {"n": f"{count:,}",
+                                                                            "reason": reason})
         for reason, count in sorted(result.fallbacks.items()):
-            self.stdout.write(f"Read with a stand-in: {count:,} ({reason})")
+            self.stdout.write(_("Read with a stand-in: %(n)s (%(reason)s)") % {"n": f"{count:,}",
+                                                                          "reason": reason})
         self.stdout.write(result.summary())
