@@ -19,6 +19,7 @@ class WatchTermForm(forms.ModelForm):
     def __init__(self, *args, dossier=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.dossier = dossier
+        self.instance.dossier = dossier  # the model's clean() checks it during validation
         if dossier is not None:
             self.fields["kind"].choices = [(TermKind.DOSSIER, TermKind.DOSSIER.label)]
             self.fields["kind"].initial = TermKind.DOSSIER
@@ -48,10 +49,8 @@ class WatchTermForm(forms.ModelForm):
 
     def save(self, commit=True, user=None):
         term = super().save(commit=False)
-        term.dossier = self.dossier
         if user is not None and user.is_authenticated:
             term.created_by = user
-        term.full_clean()
         if commit:
             term.save()
         return term

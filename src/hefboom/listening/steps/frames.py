@@ -57,7 +57,7 @@ _CACHE: dict[tuple, object] = {}
 
 
 def automaton_for(config: PipelineConfig, lang: str):
-    key = (hashlib.sha1(pickle.dumps(sorted((config.frames or {}).items()))).hexdigest(), lang)
+    key = (hashlib.sha256(pickle.dumps(sorted((config.frames or {}).items()))).hexdigest(), lang)
     if key not in _CACHE:
         if len(_CACHE) > 16:
             _CACHE.clear()

@@ -1,9 +1,9 @@
 """Lemmas with simplemma (greedy=False), per item language, lower case, space-separated.
 
-Lookups are cached per (language, token) (`lemma` is an lru_cache; the step itself reads a plain
-dict per language first, which costs a third of an lru_cache call): a corpus repeats its words,
-so after the first few thousand items nearly every lookup is a cache hit. Items in `und` or a language simplemma does
-not know keep their lower-case tokens as lemmas.
+Lookups are cached per (language, token) (`lemma` is an lru_cache; the step itself reads a
+plain dict per language first, cheaper than an lru_cache call): a corpus repeats its words,
+so after the first few thousand items nearly every lookup is a cache hit. Items in `und` or a
+language simplemma does not know keep their lower-case tokens as lemmas.
 """
 
 from functools import lru_cache

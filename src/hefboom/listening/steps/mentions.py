@@ -10,7 +10,8 @@ Rules (docs/listening.md, "Mentions"):
 - Matching runs on `fold(text)` (lower case, no accents, same offsets), so "Vooruit", "VOORUIT",
   "défi"/"DeFI" all meet their variant; a match must start and end at a word boundary.
 - A variant written with a capital (a name: "Groen", "Vooruit", "Mahdi", "de Moor") only matches
-  where the text has a capital at the same place (the variant's first capital), so the adjective "groen" or "vooruit" ("forward") is not the party.
+  where the text has a capital at the same place (the variant's first capital), so the adjective
+  "groen" or "vooruit" ("forward") is not the party.
   A short all-capitals variant (up to 4 letters: "PS", "MR", "VB") must match exactly.
 - Overlapping matches: the longest wins ("Open Vld" over "Vld", "Nicole de Moor" over "de Moor").
 - Fuzzy: a person's first name followed by a surname one edit away ("Sammy Mahdy") matches that
@@ -20,6 +21,7 @@ Rules (docs/listening.md, "Mentions"):
 
 import hashlib
 import pickle
+
 import ahocorasick
 from rapidfuzz.distance import Levenshtein
 
@@ -135,7 +137,7 @@ class Matcher:
 def _fingerprint(config: PipelineConfig) -> str:
     parts = (config.own_names, config.reports, config.campaigns, config.persons, config.parties,
              config.organisations, sorted(config.dossier_terms.items()), config.fuzzy_names)
-    return hashlib.sha1(pickle.dumps(parts)).hexdigest()
+    return hashlib.sha256(pickle.dumps(parts)).hexdigest()
 
 
 _CACHE: dict[str, Matcher] = {}

@@ -62,8 +62,9 @@ def _vader_words() -> dict[str, float]:
 def _english_rules() -> None:
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE
 
-    NEGATIONS["en"] = {w.replace("'", "") for w in NEGATE} | {"not", "no", "never", "without",
-                                                             "don", "doesn", "isn", "aren", "won"}
+    # the tokeniser splits "didn't" into "didn" and "t"
+    NEGATIONS["en"] = ({w.replace("'", "") for w in NEGATE} | {w[:-3] for w in NEGATE if w.endswith("n't")}
+                       | {"not", "no", "never", "without"})
     INTENSIFIERS["en"] = {w: (1.3 if v > 0 else 0.7) for w, v in BOOSTER_DICT.items() if " " not in w}
 
 

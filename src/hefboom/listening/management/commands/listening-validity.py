@@ -7,7 +7,6 @@ from django.core.management.base import BaseCommand, CommandError
 from hefboom.listening import validity
 
 
-
 class Command(BaseCommand):
     help = ("Report the accuracy of language identification and of the lexicon sentiment tier "
             "per language (Dutch, French, English) on labelled text, next to the majority-class "
