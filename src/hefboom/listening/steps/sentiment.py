@@ -62,9 +62,10 @@ def _vader_words() -> dict[str, float]:
 def _english_rules() -> None:
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE
 
-    # the tokeniser splits "didn't" into "didn" and "t"
-    NEGATIONS["en"] = ({w.replace("'", "") for w in NEGATE} | {w[:-3] for w in NEGATE if w.endswith("n't")}
-                       | {"not", "no", "never", "without"})
+    # the tokeniser splits "didn't" into "didn" and "t"; VADER lists both "didn't" and "didnt"
+    negate = {w.replace("'", "") for w in NEGATE} | {"not", "no", "never", "without"}
+    # ("can" and "won" are words of their own: "can't" and "won't" stay negations as "cant", "wont")
+    NEGATIONS["en"] = negate | {w[:-1] for w in negate if w.endswith("nt")} - {"can", "won"}
     INTENSIFIERS["en"] = {w: (1.3 if v > 0 else 0.7) for w, v in BOOSTER_DICT.items() if " " not in w}
 
 

@@ -207,6 +207,8 @@ def test_empty_config_matches_nothing():
     ("La commission se réunit mardi.", "fr", "neu"),
     ("This is a great proposal.", "en", "pos"),
     ("This is not a good proposal.", "en", "neg"),
+    ("It wasn't good at all.", "en", "neg"),
+    ("It was good.", "en", "pos"),
     ("The committee meets on Tuesday.", "en", "neu"),
     ("Dit is een goed voorstel.", "und", "neu"),
 ])
