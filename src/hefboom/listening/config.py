@@ -14,7 +14,8 @@
   first name); "Mahdi" or "Khattabi" alone do not.
 - parties: organisations of type party, their name and short name, and the names they had before
   or have in the other language (PARTY_ALIASES: sp.a -> Vooruit, cdH -> Les Engagés, ...).
-- organisations: every other organisation, name and short name (3+ letters).
+- organisations: every other organisation, name and short name (3+ letters); one named like
+  one of the organisation's own names is the organisation itself and is left out here.
 - the organisation's own names: listening terms of kind "own_name", and HEFBOOM_IATI_ORG_NAME
   when it is set.
 - reports and campaigns: outputs of type study/report and campaign (title; the part before a
@@ -134,10 +135,17 @@ def build_config(*, languages: tuple[str, ...] = ("nl", "fr", "en"), sentiment_t
                                                        bare_surname_safe(last, surnames, first_names)))
                for pk, first, last in people if last]
 
+    own_names = [t.term for t in terms if t.kind == TermKind.OWN_NAME]
+    if getattr(settings, "HEFBOOM_IATI_ORG_NAME", ""):
+        own_names.append(settings.HEFBOOM_IATI_ORG_NAME)
+    own_folded = {_fold(n) for n in own_names}
+
     parties, organisations = [], []
     for pk, name, short, kind in Organisation.objects.values_list("pk", "name", "short_name", "type"):
         ref = f"actors.organisation:{pk}"
         names = [n for n in (name, short) if n and len(n.strip()) >= 2]
+        if any(_fold(n) in own_folded for n in names):
+            continue  # the organisation itself, recorded among the actors: a mention of kind organisation
         if kind == OrganisationType.PARTY:
             variants = list(names)
             for n in names:
@@ -147,10 +155,6 @@ def build_config(*, languages: tuple[str, ...] = ("nl", "fr", "en"), sentiment_t
             variants = [n for n in names if len(n.strip()) >= 3]
             if variants:
                 organisations.append((ref, list(dict.fromkeys(variants))))
-
-    own_names = [t.term for t in terms if t.kind == TermKind.OWN_NAME]
-    if getattr(settings, "HEFBOOM_IATI_ORG_NAME", ""):
-        own_names.append(settings.HEFBOOM_IATI_ORG_NAME)
 
     def outputs(types, kind):
         named: dict[str, list[str]] = {}

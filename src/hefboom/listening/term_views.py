@@ -43,7 +43,8 @@ def _page(request, dossier):
                 status = 400  # HTMX swaps only 2xx answers: it gets the form with its errors as 200
         if not request.headers.get("HX-Request") and status == 200:
             return redirect(request.path)
-    template = "listening/_terms.html" if request.headers.get("HX-Request") else "listening/terms.html"
+    partial = bool(request.headers.get("HX-Request"))  # the base page shows messages otherwise
+    template = "listening/_terms.html" if partial else "listening/terms.html"
     groups = []
     for kind in TermKind:
         rows = [t for t in terms if t.kind == kind]
@@ -51,7 +52,7 @@ def _page(request, dossier):
             groups.append((kind.label, rows))
     return render(request, template, {
         "dossier": dossier, "groups": groups, "form": form,
-        "can_edit": request.user.can_edit_records,
+        "can_edit": request.user.can_edit_records, "partial": partial,
     }, status=status)
 
 

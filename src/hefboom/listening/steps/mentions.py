@@ -103,7 +103,8 @@ class Matcher:
                     continue
                 if rule >= 0 and not text[start + rule].isupper():
                     continue
-                hits.append((kind, ref))
+                if (kind, ref) not in hits:  # "Ecolo" and "ECOLO" fold to one key
+                    hits.append((kind, ref))
             if hits:
                 found.append((start, end, hits))
         for start, end, first in firsts:

@@ -125,7 +125,8 @@ CONFIG = PipelineConfig(
              ("actors.organisation:11", ["Vooruit", "sp.a"]),
              ("actors.organisation:12", ["PS"]),
              ("actors.organisation:13", ["Open Vld", "VLD"]),
-             ("actors.organisation:14", ["DéFI"])],
+             ("actors.organisation:14", ["DéFI"]),
+             ("actors.organisation:15", ["Ecolo", "ECOLO"])],
     organisations=[("actors.organisation:20", ["Frontex"])],
     dossier_terms={5: ["klimaatfinanciering", "financement climatique", "loss and damage"],
                    6: ["pushbacks"]},
@@ -143,6 +144,11 @@ def test_mentions_fold_accents_and_case():
         ("organisation", "own", "11.11.11"), ("party", "actors.organisation:14", "DEFI")]
     assert found("le FINANCEMENT CLIMATIQUE") == [
         ("dossier", "strategy.dossier:5", "FINANCEMENT CLIMATIQUE")]
+
+
+def test_variants_that_fold_alike_give_one_mention():
+    assert found("Ecolo et ECOLO") == [("party", "actors.organisation:15", "Ecolo"),
+                                       ("party", "actors.organisation:15", "ECOLO")]
 
 
 def test_mentions_need_word_boundaries():

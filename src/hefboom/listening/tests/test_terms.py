@@ -42,6 +42,7 @@ def test_build_config_reads_names_terms_and_outputs(dossier, alice, settings):
     vooruit = save_record(Organisation(name="Vooruit", type=OrganisationType.PARTY), alice)
     media = save_record(Organisation(name="De Standaard", short_name="DS",
                                      type=OrganisationType.MEDIA), alice)
+    itself = save_record(Organisation(name="11.11.11", type=OrganisationType.OTHER), alice)
     report = save_record(Output(title="Pushbacks in Europa: het jaarrapport", type=OutputType.REPORT,
                                 date=dt.date(2024, 1, 1)), alice, m2m={"dossiers": [dossier]})
     campaign = save_record(Output(title="Stop de pushbacks", type=OutputType.CAMPAIGN,
@@ -60,6 +61,7 @@ def test_build_config_reads_names_terms_and_outputs(dossier, alice, settings):
     assert "Minister Peeters" in persons[f"actors.person:{peeters.pk}"]
     assert {"Vooruit", "sp.a"} <= set(variants(config.parties, f"actors.organisation:{vooruit.pk}"))
     assert variants(config.organisations, f"actors.organisation:{media.pk}") == ["De Standaard"]
+    assert f"actors.organisation:{itself.pk}" not in dict(config.organisations)  # an own name
     assert config.own_names == ["11.11.11", "Testkoepel"]
     assert variants(config.reports, f"monitoring.output:{report.pk}") == [
         "Pushbacks in Europa: het jaarrapport", "Pushbacks in Europa", "pushbackrapport"]
@@ -84,12 +86,13 @@ def test_policy_officer_adds_and_removes_dossier_terms(client, alice, dossier):
     term = WatchTerm.objects.get()
     assert (term.term, term.dossier, term.created_by, term.language) == (
         "réinstallation", dossier, alice, "fr")
-    page = client.get(url)
-    assert "réinstallation" in page.content.decode()
+    page = client.get(url).content.decode()
+    assert "réinstallation" in page and page.count("Added “réinstallation”") == 1
     again = client.post(url, {"kind": "dossier", "term": "Réinstallation", "language": "fr"})
     assert again.status_code == 400 and WatchTerm.objects.count() == 1
     htmx = client.post(url, {"delete": term.pk}, headers={"HX-Request": "true"})
     assert htmx.status_code == 200 and 'id="listening-terms"' in htmx.content.decode()
+    assert "Removed “réinstallation”" in htmx.content.decode()
     assert not WatchTerm.objects.exists()
 
 
