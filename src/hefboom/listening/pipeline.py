@@ -62,7 +62,6 @@ class PipelineConfig:
     # added by the steps (helper nlp)
     fuzzy_names: bool = True  # "First Lastt" with one typo in the surname still matches
     sentiment_thresholds: tuple[float, float] = (-0.1, 0.1)  # lexicon score: neg <= lo, pos >= hi
-    stop_words: dict[str, list[str]] = field(default_factory=dict)  # extra stop words per language
 
 
 Step = Callable[[list[dict], PipelineConfig, StepReport], list[dict]]
