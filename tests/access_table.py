@@ -17,6 +17,7 @@ Add a row for every new URL pattern; the walk fails until you do.
 URL_KWARGS = {
     "strategy:dossier": {"pk": "dossier"},
     "strategy:dossier_timeline": {"pk": "dossier"},
+    "listening:dossier_terms": {"pk": "dossier"},
     "strategy:theme": {"pk": "theme"},
     "strategy:theme_timeline": {"pk": "theme"},
     "strategy:boundary_partner": {"pk": "boundary_partner"},
@@ -180,6 +181,10 @@ home                                         get    login     ok     ok    ok   
 strategy:dossiers                            get    login     ok     ok    ok    ok    ok
 strategy:dossier                             get    login     ok     ok    ok    ok    ok
 strategy:dossier_timeline                    get    login     ok     ok    ok    ok    ok
+listening:terms                              get    login     ok     ok    ok    ok    ok
+listening:terms                              post   login     403    ok    ok    ok    ok
+listening:dossier_terms                      get    login     ok     ok    ok    ok    ok
+listening:dossier_terms                      post   login     403    ok    ok    ok    ok
 strategy:theme                               get    login     ok     ok    ok    ok    ok
 strategy:theme_timeline                      get    login     ok     ok    ok    ok    ok
 strategy:boundary_partner                    get    login     ok     ok    ok    ok    ok

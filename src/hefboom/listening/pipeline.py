@@ -20,17 +20,23 @@ class StepReport:
     seen: int = 0
     changed: int = 0
     dropped: Counter = field(default_factory=Counter)
+    notes: Counter = field(default_factory=Counter)  # kept items worth counting: "und:too_short"
 
     def drop(self, reason: str, n: int = 1) -> None:
         self.dropped[reason] += n
+
+    def note(self, reason: str, n: int = 1) -> None:
+        self.notes[reason] += n
 
     def merge(self, other: "StepReport") -> None:
         self.seen += other.seen
         self.changed += other.changed
         self.dropped.update(other.dropped)
+        self.notes.update(other.notes)
 
     def as_dict(self) -> dict:
-        return {"name": self.name, "seen": self.seen, "changed": self.changed, "dropped": dict(self.dropped)}
+        return {"name": self.name, "seen": self.seen, "changed": self.changed, "dropped": dict(self.dropped),
+                "notes": dict(self.notes)}
 
 
 # (ref, [name variants]) pairs: ref is "app.model:pk"
@@ -53,6 +59,9 @@ class PipelineConfig:
     trained_model_path: str | None = None
     onnx_model_dir: str | None = None
     extra: dict = field(default_factory=dict)
+    # added by the steps (helper nlp)
+    fuzzy_names: bool = True  # "First Lastt" with one typo in the surname still matches
+    sentiment_thresholds: tuple[float, float] = (-0.1, 0.1)  # lexicon score: neg <= lo, pos >= hi
 
 
 Step = Callable[[list[dict], PipelineConfig, StepReport], list[dict]]

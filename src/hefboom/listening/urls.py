@@ -6,4 +6,5 @@ app_name = "listening"
 
 urlpatterns = [
     path("labels/", include("hefboom.listening.label_urls")),
+    path("terms/", include("hefboom.listening.term_urls")),
 ]
