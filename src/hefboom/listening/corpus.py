@@ -21,11 +21,12 @@ def connect():
         store = None
     if store is not None and hasattr(store, "connect"):
         return store.connect()
-    files = sorted(str(p) for p in items_dir().glob("*.parquet"))
+    files = sorted(str(p) for p in items_dir().glob("*.parquet")
+                   if not p.name.startswith(".") and ".tmp" not in p.name)
     if not files:
         return None
     con = duckdb.connect()
-    con.execute("CREATE VIEW items AS SELECT * FROM read_parquet(?, union_by_name=true)", [files])
+    con.read_parquet(files, union_by_name=True).create_view("items")
     return con
 
 
