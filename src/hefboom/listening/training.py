@@ -417,14 +417,15 @@ def labelled_items():
     return texts, langs, labels, lexicon, frames
 
 
-def train_from_labels(user=None, *, activate: str | bool = "auto", minimum: int = MIN_PER_CLASS):
+def train_from_labels(user=None, *, activate: str | bool = "auto", minimum: int = MIN_PER_CLASS,
+                      features: str | None = None):
     """Train on all labels, save the model and record it (a TrainedModel). `activate`: "auto"
     makes it the active tier only when it beats the majority baseline and the lexicon tier on the
     held-out items; True or False decide. Raises NotEnoughLabels."""
     from hefboom.listening.models import TrainedModel
 
     texts, langs, labels, lexicon, frames = labelled_items()
-    result = train(texts, langs, labels, lexicon, frames, minimum=minimum)
+    result = train(texts, langs, labels, lexicon, frames, minimum=minimum, features=features)
     path = save(result)
     make_active = result.beats_baselines if activate == "auto" else bool(activate)
     record = TrainedModel(path=str(path), trained_by=user, manifest=result.manifest,

