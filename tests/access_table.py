@@ -418,6 +418,12 @@ logout                                       get    login     405    405   405  
 logout                                       post   login     login  login login login login
 set_language                                 get    ok        ok     ok    ok    ok    ok
 set_language                                 post   ok        ok     ok    ok    ok    ok
+listening:label_queue                        get    login     403    ok    ok    ok    ok
+listening:label_item                         get    login     405    405   405   405   405
+listening:label_item                         post   login     403    ok    ok    ok    ok
+listening:label_model                        get    login     ok     ok    ok    ok    ok
+listening:label_train                        get    login     405    405   405   405   405
+listening:label_train                        post   login     403    ok    ok    ok    ok
 admin:index                                  get    login     login  ok    ok    ok    ok
 admin:login                                  get    ok        ok     ok    ok    ok    ok
 admin:login                                  post   ok        ok     ok    ok    ok    ok

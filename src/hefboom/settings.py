@@ -200,6 +200,12 @@ HEFBOOM_IATI_SECTOR = env_str("HEFBOOM_IATI_SECTOR", "15150")
 # been used for this many years are listed for review at /privacy/retention/.
 HEFBOOM_RETENTION_YEARS = env_int("HEFBOOM_RETENTION_YEARS", 5, minimum=1)
 
+# Listening (docs/listening-tiers.md): a local directory with an ONNX sentiment model (model.onnx,
+# tokenizer.json, config.json with id2label). Set, it is the sentiment tier of every analysis;
+# it is never downloaded. A directory that is missing or of the wrong shape is a system check
+# error (hefboom.E020) naming it and what is expected.
+HEFBOOM_SENTIMENT_ONNX_DIR = env_str("HEFBOOM_SENTIMENT_ONNX_DIR", "")
+
 # E-mail (the daily follow-up digest, `hefboom send-digest`): printed to the console unless a
 # backend is set, e.g. HEFBOOM_EMAIL_BACKEND=smtp with the SMTP variables below.
 EMAIL_BACKEND = env_email_backend("HEFBOOM_EMAIL_BACKEND", "console")

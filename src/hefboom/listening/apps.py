@@ -1,5 +1,3 @@
-"""Listening: an own corpus of media, social media and parliamentary texts, analysed over years."""
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ListeningConfig(AppConfig):
     name = "hefboom.listening"
     verbose_name = _("Listening")
+
+    def ready(self):
+        from hefboom.listening import checks  # noqa: F401 (registers the system checks)

@@ -115,9 +115,11 @@ def _output_variants(title: str) -> list[str]:
     return [v for v in variants if len(v) >= 6]
 
 
-def build_config(*, languages: tuple[str, ...] = ("nl", "fr", "en"), sentiment_tier: str = "lexicon",
+def build_config(*, languages: tuple[str, ...] = ("nl", "fr", "en"), sentiment_tier: str | None = None,
                  **fields) -> PipelineConfig:
-    """The config for one run, from the web database (plain lists and dicts, picklable)."""
+    """The config for one run, from the web database (plain lists and dicts, picklable).
+    Without `sentiment_tier` the tier in use is the configured one (`tiers.apply_tier`: the ONNX
+    directory if set, else the active trained model, else the word lists)."""
     from hefboom.actors.models import Organisation, OrganisationType, Person
     from hefboom.listening.models import TermKind, WatchTerm
     from hefboom.monitoring.models import Output, OutputType
@@ -179,8 +181,13 @@ def build_config(*, languages: tuple[str, ...] = ("nl", "fr", "en"), sentiment_t
         if pk not in dossier_terms and "/" not in name and len(name.split()) <= 3:
             dossier_terms[pk] = [name]
 
-    return PipelineConfig(
+    config = PipelineConfig(
         languages=tuple(languages), own_names=list(dict.fromkeys(own_names)), reports=reports,
         campaigns=campaigns, persons=persons, parties=parties, organisations=organisations,
         dossier_terms=dossier_terms, theme_of_dossier=theme_of_dossier,
-        sentiment_tier=sentiment_tier, **fields)
+        sentiment_tier=sentiment_tier or "lexicon", **fields)
+    if sentiment_tier is None:
+        from hefboom.listening.tiers import apply_tier
+
+        apply_tier(config)
+    return config
