@@ -279,7 +279,9 @@ def keywords_by_period(scope: Scope, periods: int = 6, per_period: int = 2000, t
         docs.setdefault(day, []).append(lemmas)
     if not docs:
         return {}
-    return dict(sorted(keywords(docs, top=top).items(), reverse=True))
+    found = keywords(docs, top=top)
+    return {day: [w[0] if isinstance(w, tuple | list) else str(w) for w in words]
+            for day, words in sorted(found.items(), reverse=True)}
 
 
 def week_aggregates(dossier_ids, weeks) -> list[tuple]:

@@ -60,7 +60,8 @@ def snippet(text: str, start: int | None = None, side: int = SNIPPET_SIDE) -> st
 
 
 def _key(*parts) -> str:
-    return hashlib.sha1("\x1f".join(str(p or "") for p in parts).encode()).hexdigest()
+    return hashlib.sha1("\x1f".join(str(p or "") for p in parts).encode(),
+                        usedforsecurity=False).hexdigest()
 
 
 def _clip(value, length: int) -> str:

@@ -18,9 +18,10 @@ def second_dossier(theme):
 
 @pytest.fixture
 def report(alice, dossier):
+    import datetime as dt
+
     from hefboom.core.actions import save_record
     from hefboom.monitoring.models import Output, OutputType
-    import datetime as dt
     return save_record(Output(date=dt.date(2023, 5, 2), title="Pushbacks aan de grens",
                               type=OutputType.REPORT), alice, m2m={"dossiers": [dossier]})
 
