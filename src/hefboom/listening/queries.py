@@ -25,14 +25,14 @@ OWN_MENTION_KINDS = ("organisation", "report", "campaign")
 
 
 def _connection() -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection with a view `items` over the whole store (the store's own
-    `connect()` where it exists; until then the Parquet files under DATA_DIR/corpus/items)."""
+    """A DuckDB connection with a view `items` over the whole store (`store.Store().connect()`
+    where the store exists; without it, the Parquet files under DATA_DIR/corpus/items)."""
     try:
-        from hefboom.listening.store import connect
+        from hefboom.listening.store import Store
     except ImportError:
         con = _parquet_connection()
     else:
-        con = connect()
+        con = Store().connect()
     con.execute("SET TimeZone = 'UTC'")
     return con
 
