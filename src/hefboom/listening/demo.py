@@ -55,6 +55,20 @@ TEMPLATES = {
                 "Parliament debates {term} next week."],
     },
 }
+# A second sentence, so that no two posts are the same text (ingest drops exact duplicates).
+TAILS = {
+    "nl": ["Wie leest mee?", "Meer op de website.", "Deel dit bericht.", "Wat denken jullie?",
+           "Vanavond op het journaal.", "Lees het volledige verslag.", "De minister moet reageren.",
+           "Dit verdient meer aandacht.", "Ook in de commissie besproken.", "Volgende week meer."],
+    "fr": ["Qui lit avec nous ?", "Plus d'infos sur le site.", "Partagez ce message.",
+           "Qu'en pensez-vous ?", "Ce soir au journal.", "Lisez le rapport complet.",
+           "Le ministre doit réagir.", "Cela mérite plus d'attention.", "Discuté en commission aussi."],
+    "en": ["Who is reading along?", "More on the website.", "Share this post.", "What do you think?",
+           "On the news tonight.", "Read the full report.", "The minister must respond.",
+           "This deserves more attention.", "Also discussed in committee."],
+}
+HASHTAGS = ["#migratie", "#klimaat", "#mensenrechten", "#belgie", "#europa", "#COP", "#ontwikkeling",
+            "#solidariteit", "#beleid", "#parlement", "#justice", "#climat", "#migration"]
 ACCOUNTS = ["@lotte_vdb", "@marc.janssens", "@sofie_peeters", "@julie.dubois", "@amina_el",
             "@thomas.leroy", "@nieuwsblad_fan", "@climate_watch_be", "@ngo_observer", "@ellen_m"]
 CHANNELS = ["X", "Facebook", "Instagram", "LinkedIn", "Mastodon"]
@@ -78,6 +92,7 @@ def social_items(n: int = 360, seed: int = 11) -> list[dict]:
             term = TERMS[dossier][("nl", "fr", "en").index(lang)]
         text = rnd.choice(TEMPLATES[lang][tone]).format(org=ORGANISATION, term=term,
                                                         report=rnd.choice(REPORTS))
+        text += f" {rnd.choice(TAILS[lang])} {' '.join(rnd.sample(HASHTAGS, 2))} ({i + 1})"
         rows.append({"id": f"demo-{i:04d}", "date": published.isoformat(), "text": text,
                      "author": rnd.choice(ACCOUNTS), "channel": rnd.choice(CHANNELS), "lang": lang,
                      "url": f"https://social.example/demo/{i:04d}"})
@@ -111,7 +126,7 @@ def load(progress: bool = False) -> dict:
         results["json"] = ingest("json", [write_social(Path(folder))], progress=progress)
     con = _connection()
     try:
-        items = con.execute("SELECT * FROM items").fetch_arrow_table().to_pylist()
+        items = con.sql("SELECT * FROM items").to_arrow_table().to_pylist()
     finally:
         con.close()
     if items:

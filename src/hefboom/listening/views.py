@@ -1,6 +1,8 @@
 """Listening's pages: trends per dossier and theme with drill-down to the texts, who mentions the
 organisation, alerts for the communication officer, and exports of each."""
 
+import importlib.util
+
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Q, Sum
 from django.http import Http404
@@ -45,6 +47,15 @@ def _kept(request, *names, **changes) -> str:
         else:
             query[name] = value.isoformat() if hasattr(value, "isoformat") else value
     return urlencode(query)
+
+
+def _tier_note(tiers: dict) -> str | None:
+    """"sentiment: lexicon tier (accuracy …)" for a trend, where the tiers part is installed."""
+    if not tiers or importlib.util.find_spec("hefboom.listening.tiers") is None:
+        return None
+    from hefboom.listening.tiers import tier_summary
+
+    return tier_summary(list(tiers.items())).get("text")
 
 
 def home(request):
@@ -107,6 +118,7 @@ def trend_page(request, kind, pk):
         "subject": subject, "kind": kind, "form": form, "trend": trend, "scope": scope,
         "measure": measure, "chart": charts.build(trend, link), "switches": switches,
         "exports": exports, "tiers": sorted(trend.tiers.items(), key=lambda t: -t[1]),
+        "tier_note": _tier_note(trend.tiers),
         "own_mentions": queries.own_mentions(scope),
         "keywords": queries.keywords_by_period(scope) if measure == "volume" else None,
         "texts_url": f"{texts_url}?{base}",
