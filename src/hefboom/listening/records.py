@@ -35,7 +35,7 @@ OUTPUT_REF = re.compile(r"^monitoring\.output:(\d+)$")
 
 
 def alert_days() -> int:
-    return int(getattr(settings, "HEFBOOM_ALERT_DAYS", 30))
+    return settings.HEFBOOM_ALERT_DAYS
 
 
 def parliamentary_kind(item: dict) -> str | None:
