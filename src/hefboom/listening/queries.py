@@ -72,8 +72,10 @@ class Scope:
         if self.by is not None and self.by not in BY_COLUMNS:
             raise ValueError(f"by must be one of {tuple(BY_COLUMNS)}")
 
-    def point(self, period: dt.date, group: str | None = None, frame: str | None = None) -> "Scope":
-        return replace(self, period=period, group=group if self.by else None, frame=frame)
+    def point(self, period: dt.date | None, group: str | None = None, frame: str | None = None,
+              tone: str | None = None) -> "Scope":
+        """This scope narrowed to one chart point (or, with None, widened to the whole chart)."""
+        return replace(self, period=period, group=group if self.by else None, frame=frame, tone=tone)
 
 
 def _utc(day: dt.date) -> dt.datetime:

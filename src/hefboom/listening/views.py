@@ -8,7 +8,7 @@ from django.db.models import Avg, Count, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -88,7 +88,7 @@ def trend_page(request, kind, pk):
     form = TrendForm(request.GET or None)
     scope = form.scope(**_scope_kwargs(kind, subject))
     # The trend page shows everything in range; a point is for the texts page.
-    scope = scope.point(None) if scope.period else scope
+    scope = scope.point(None)
     measure = form.value("measure") or "volume"
     trend = queries.trend(scope, measure)
     texts_url = reverse("listening:texts", args=[kind, pk])
@@ -223,8 +223,11 @@ def alert_status(request):
     do_set_alert_status(request.user, alert, form.cleaned_data["status"])
     if request.htmx:
         return render(request, "listening/alerts.html#alert", {"alert": alert})
-    return redirect(request.POST.get("next") if str(request.POST.get("next", "")).startswith("/")
-                    and not str(request.POST.get("next")).startswith("//") else "listening:alerts")
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return redirect(back)
+    return redirect("listening:alerts")
 
 
 def export(request, kind, pk):
@@ -237,8 +240,7 @@ def export(request, kind, pk):
         scope = form.scope(**_scope_kwargs(kind, subject))
         name = f"{kind}-{subject.pk}"
         if what == "trend":
-            trend = queries.trend(scope.point(None) if scope.period else scope,
-                                  form.value("measure") or "volume")
+            trend = queries.trend(scope.point(None), form.value("measure") or "volume")
             headers = [_("Period start"), _("Slice or frame"), _("Texts"), _("With sentiment"),
                        _("Mean sentiment"), _("Negative"), _("Neutral"), _("Positive")]
             rows = [(p.period, p.group, p.items, p.scored, p.mean_sentiment, p.negative, p.neutral,
