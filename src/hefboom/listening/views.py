@@ -58,6 +58,13 @@ def _tier_note(tiers: dict) -> str | None:
     return tier_summary(list(tiers.items())).get("text")
 
 
+def _keywords(scope):
+    found = queries.keywords_by_period(scope)
+    if not found:
+        return found
+    return {charts.period_label(day, scope.grain): words for day, words in found.items()}
+
+
 def home(request):
     """The listening home page: what the corpus holds, dossiers by how much is said about them,
     new alerts and the latest mentions of the organisation."""
@@ -120,7 +127,7 @@ def trend_page(request, kind, pk):
         "exports": exports, "tiers": sorted(trend.tiers.items(), key=lambda t: -t[1]),
         "tier_note": _tier_note(trend.tiers),
         "own_mentions": queries.own_mentions(scope),
-        "keywords": queries.keywords_by_period(scope) if measure == "volume" else None,
+        "keywords": _keywords(scope) if measure == "volume" else None,
         "texts_url": f"{texts_url}?{base}",
     }
     fragment = request.htmx and not request.htmx.history_restore_request
