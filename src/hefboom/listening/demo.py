@@ -96,6 +96,17 @@ def social_items(n: int = 360, seed: int = 11) -> list[dict]:
         rows.append({"id": f"demo-{i:04d}", "date": published.isoformat(), "text": text,
                      "author": rnd.choice(ACCOUNTS), "channel": rnd.choice(CHANNELS), "lang": lang,
                      "url": f"https://social.example/demo/{i:04d}"})
+    # The last weeks: the new pushback report is picked up, so the alert list has news.
+    for j in range(12):
+        lang = ("nl", "fr", "en")[j % 3]
+        tone = ("neu", "pos", "neg")[j % 3]
+        published = dt.datetime(2024, 12, 1, 8, tzinfo=dt.UTC) + dt.timedelta(days=j * 1.5, hours=j)
+        term = TERMS["pushbacks"][j % 3]
+        text = TEMPLATES[lang][tone][0].format(org=ORGANISATION, term=term, report=REPORTS[0])
+        text += f" {TAILS[lang][j % len(TAILS[lang])]} #pushbacks ({n + j + 1})"
+        rows.append({"id": f"demo-{n + j:04d}", "date": published.isoformat(), "text": text,
+                     "author": ACCOUNTS[j % len(ACCOUNTS)], "channel": CHANNELS[j % len(CHANNELS)],
+                     "lang": lang, "url": f"https://social.example/demo/{n + j:04d}"})
     return rows
 
 
