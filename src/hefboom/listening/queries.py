@@ -22,6 +22,7 @@ TOP_GROUPS = 8  # slices drawn in a sliced trend; the rest are counted in the to
 SNIPPET = 280
 EXPORT_LIMIT = 200_000
 OWN_MENTION_KINDS = ("organisation", "report", "campaign")
+TIERS = ("lexicon", "trained", "onnx")  # the sentiment tiers (schema.ANALYSIS, sentiment_tier)
 
 
 def _connection() -> duckdb.DuckDBPyConnection:
@@ -173,14 +174,30 @@ def trend(scope: Scope, measure: str = "volume") -> Trend:
             for point in result.points:
                 totals[point.group] = totals.get(point.group, 0) + point.items
             result.groups = sorted(totals, key=lambda g: (-totals[g], g))
+            result.total = con.execute(f"SELECT count(*) FROM items WHERE {where}", params).fetchone()[0]
+            result.tiers = dict(con.execute(
+                f"SELECT coalesce(sentiment_tier, ''), count(*) FROM items WHERE {where} "
+                "AND sentiment IS NOT NULL GROUP BY 1 ORDER BY 2 DESC", params).fetchall())
         else:
+            # One pass over the store: points, total and tiers together (the 1-second target).
             group = f"coalesce({BY_COLUMNS[scope.by]}, '')" if scope.by else "NULL"
+            tiers = ", ".join(f"count(*) FILTER (sentiment IS NOT NULL AND sentiment_tier = '{t}')"
+                              for t in TIERS)
             rows = con.execute(
                 f"SELECT {period} AS period, {group} AS slice, count(*), count(sentiment), "
                 "avg(sentiment), count(*) FILTER (sentiment_label = 'neg'), "
-                "count(*) FILTER (sentiment_label = 'neu'), count(*) FILTER (sentiment_label = 'pos') "
-                f"FROM items WHERE {where} GROUP BY ALL ORDER BY 1, 2", params).fetchall()
-            points = [TrendPoint(*row) for row in rows]
+                "count(*) FILTER (sentiment_label = 'neu'), count(*) FILTER (sentiment_label = 'pos'), "
+                f"{tiers} FROM items WHERE {where} GROUP BY ALL ORDER BY 1, 2", params).fetchall()
+            points = [TrendPoint(*row[:8]) for row in rows]
+            result.total = sum(p.items for p in points)
+            scored = sum(p.scored for p in points)
+            for i, tier in enumerate(TIERS):
+                n = sum(row[8 + i] for row in rows)
+                if n:
+                    result.tiers[tier] = n
+            if scored > sum(result.tiers.values()):
+                result.tiers[""] = scored - sum(result.tiers.values())
+            result.tiers = dict(sorted(result.tiers.items(), key=lambda t: -t[1]))
             if scope.by:
                 totals = {}
                 for point in points:
@@ -189,10 +206,6 @@ def trend(scope: Scope, measure: str = "volume") -> Trend:
                 shown = set(result.groups)
                 points = [p for p in points if p.group in shown]
             result.points = points
-        result.total = con.execute(f"SELECT count(*) FROM items WHERE {where}", params).fetchone()[0]
-        result.tiers = dict(con.execute(
-            f"SELECT coalesce(sentiment_tier, ''), count(*) FROM items WHERE {where} "
-            "AND sentiment IS NOT NULL GROUP BY 1 ORDER BY 2 DESC", params).fetchall())
     finally:
         con.close()
     return result
