@@ -111,6 +111,9 @@ URL_KWARGS = {
     "plans:moment_edit": {"pk": "moment"},
     "plans:moment_delete": {"pk": "moment"},
     "synergy:member": {"pk": "member"},
+    "listening:trend": {"kind": "'dossier'", "pk": "dossier"},
+    "listening:texts": {"kind": "'dossier'", "pk": "dossier"},
+    "listening:export": {"kind": "'dossier'", "pk": "dossier"},
     "excel_import:mapping": {"pk": "excel_import"},
     "excel_import:check": {"pk": "excel_import"},
     "excel_import:result": {"pk": "excel_import"},
@@ -387,6 +390,14 @@ synergy:overview                             get    login     ok     ok    ok   
 synergy:members                              get    login     ok     ok    ok    ok    ok
 synergy:member_export                        get    login     ok     ok    ok    ok    ok
 synergy:member                               get    login     ok     ok    ok    ok    ok
+listening:home                               get    login     ok     ok    ok    ok    ok
+listening:trend                              get    login     ok     ok    ok    ok    ok
+listening:texts                              get    login     ok     ok    ok    ok    ok
+listening:export                             get    login     ok     ok    ok    ok    ok
+listening:mentions                           get    login     ok     ok    ok    ok    ok
+listening:alerts                             get    login     ok     ok    ok    ok    ok
+listening:alert_status                       get    login     405    405   405   405   405
+listening:alert_status                       post   login     403    ok    ok    ok    ok
 excel_import:upload                          get    login     403    ok    ok    ok    ok
 excel_import:upload                          post   login     403    ok    ok    ok    ok
 excel_import:mapping                         get    login     403    ok    404   404   ok

@@ -37,6 +37,7 @@ EXPORT_MODULES = {
     "monitoring/exports.py": "record lists as CSV and xlsx (contacts, activities, outputs, outcomes)",
     "reporting/workbook.py": "the yearly report workbook (and reporting.workbook.Sheet)",
     "synergy/exports.py": "the member involvement workbook (through reporting.workbook.Sheet)",
+    "listening/exports.py": "listening's trend tables, corpus texts, mentions and alerts (CSV and xlsx)",
 }
 WRITERS = re.compile(r"csv\.writer|csv\.DictWriter|\bWorkbook\(|WriteOnlyCell\(|text/csv|xlsxwriter")
 
@@ -128,6 +129,31 @@ def exported_tables(user, programme) -> dict[str, list[list]]:
             tables[f"monitoring {kind} {fmt}"] = read(response.content)
     tables["reporting yearly workbook"] = _xlsx(build(programme, 2024, "xlsx", "en"))
     tables["synergy member workbook"] = _xlsx(member_workbook(user)[0])
+    tables.update(_listening_tables(user))
+    return tables
+
+
+def _listening_tables(user) -> dict[str, list[list]]:
+    """Mentions and alerts whose texts come from strangers on the web, exported by listening's
+    export view (the same writer exports trend tables and corpus texts)."""
+    from django.test import RequestFactory
+
+    from hefboom.listening.models import Alert, Mention
+    from hefboom.listening.views import export
+
+    texts = iter(POISON * 2)
+    when = dt.datetime(2024, 3, 4, tzinfo=dt.UTC)
+    Mention.objects.create(item_id="x", published=when, source="csv", kind="post",
+                           title=next(texts), snippet=next(texts), author=next(texts),
+                           target_kind="organisation", ref=next(texts))
+    Alert.objects.create(kind="debate", item_id="x", thread="x", published=when, title=next(texts),
+                         snippet=next(texts), author=next(texts))
+    tables = {}
+    for kind in ("mentions", "alerts"):
+        for fmt, read in (("csv", _csv), ("xlsx", _xlsx)):
+            request = RequestFactory().get("/", {"format": fmt, "status": "all"})
+            request.user = user
+            tables[f"listening {kind} {fmt}"] = read(export(request, kind, 0).content)
     return tables
 
 

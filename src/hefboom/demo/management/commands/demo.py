@@ -28,6 +28,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Demo case loaded: {summary}."))
         else:
             self.stdout.write("The demo case is already loaded; nothing added.")
+        self._load_listening()
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for login in demo_logins():
             self.stdout.write(f"  {login.username:<18} {login.role:<22} {login.title}")
@@ -39,6 +40,19 @@ class Command(BaseCommand):
         host = addrport if ":" in addrport else f"127.0.0.1:{addrport}"
         self.stdout.write(self.style.SUCCESS(f"\nHefboom runs at http://{host}/  (Ctrl+C stops it)\n"))
         call_command("runserver", addrport, use_reloader=False)
+
+    def _load_listening(self):
+        """The demo corpus: ParlaMint sessions and invented posts (a second run adds nothing)."""
+        from hefboom.listening.demo import load as load_listening
+
+        self.stdout.write("Loading the listening corpus…")
+        results = load_listening()
+        if not results:
+            self.stdout.write("Listening's ingest is not installed; the corpus stays empty.")
+            return
+        for source, result in results.items():
+            if source != "records":
+                self.stdout.write(f"  {source}: {getattr(result, 'new', '?')} new texts")
 
 
 DEMO_IATI_ORG_ID = "XI-IATI-HEFBOOM-DEMO"
