@@ -236,13 +236,10 @@ def test_sentiment_step_fills_its_columns_and_the_tier():
 
 
 def test_other_tier_scores_what_it_covers(monkeypatch):
-    import sys
-    import types
+    from hefboom.listening import tiers
 
-    fake = types.ModuleType("hefboom.listening.tiers")
-    fake.predict = lambda tier, texts, langs, config: [(0.9, "pos") if lang == "nl" else None
-                                                       for lang in langs]
-    monkeypatch.setitem(sys.modules, "hefboom.listening.tiers", fake)
+    monkeypatch.setattr(tiers, "predict", lambda tier, texts, langs, config: [
+        (0.9, "pos") if lang == "nl" else None for lang in langs])
     items = [{"text": "Slecht.", "lang": "nl"}, {"text": "Mauvais.", "lang": "fr"}]
     items, _ = run(sentiment, items, PipelineConfig(sentiment_tier="trained"))
     assert [(i["sentiment_label"], i["sentiment_tier"]) for i in items] == [
