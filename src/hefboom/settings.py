@@ -169,6 +169,8 @@ EXCEL_IMPORT_MAX_BYTES = env_int("HEFBOOM_EXCEL_IMPORT_MAX_MB", 20, minimum=1) *
 EXCEL_IMPORT_MAX_UNPACKED_BYTES = 15 * EXCEL_IMPORT_MAX_BYTES
 HEFBOOM_CALENDAR_MAX_BYTES = env_int("HEFBOOM_CALENDAR_MAX_MB", 10, minimum=1) * _MB
 HEFBOOM_EVIDENCE_MAX_BYTES = env_int("HEFBOOM_EVIDENCE_MAX_MB", 20, minimum=1) * _MB
+# The longest policy document uptake analyses (about 1,500 pages); a longer one is "not analysed".
+HEFBOOM_UPTAKE_MAX_CHARS = env_int("HEFBOOM_UPTAKE_MAX_CHARS", 5_000_000, minimum=1000)
 # Django's own request limits, stated rather than left to defaults (docs/security.md): form
 # fields without files at most 2.5 MB in memory (larger -> 400), files over 2.5 MB streamed to a
 # temporary file, one file per form, and enough fields for the calendar review (a row of ~8

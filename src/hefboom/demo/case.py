@@ -3379,6 +3379,9 @@ RECORD_SERVICES = {
     "o-2022-vub-studie": {
         "services": ["policy"], "partners": ["werkgroep-arbeidsmigratie", "orbit", "fairwork"],
         "source": "§4.1.1.1 (studie samen met de Werkgroep Arbeidsmigratie)"},
+    "o-2022-aanbevelingen-imc": {
+        "services": ["policy"], "partners": ["werkgroep-arbeidsmigratie"],
+        "source": "§4.1.1.1 (lobbytraject samen met de Werkgroep Arbeidsmigratie)"},
     "o-2020-inputpapers-regeerakkoord": _POLICY,
     "o-2022-parlementaire-vragen-frontex": _POLICY,
     "o-2022-resolutie-frontex": _POLICY,

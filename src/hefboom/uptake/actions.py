@@ -28,7 +28,7 @@ from hefboom.uptake.models import DocumentStatus, MatchEvidence, Method, PolicyD
 
 def max_chars() -> int:
     """The longest text analysed (HEFBOOM_UPTAKE_MAX_CHARS; default about 1,500 pages)."""
-    return int(getattr(settings, "HEFBOOM_UPTAKE_MAX_CHARS", 5_000_000))
+    return settings.HEFBOOM_UPTAKE_MAX_CHARS
 
 
 def assess(document: PolicyDocument) -> PolicyDocument:

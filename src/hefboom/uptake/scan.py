@@ -302,6 +302,10 @@ def run_scan(*, full: bool = False, crosslingual: bool = False, stream=None,
     items, newest, error = _speeches(None if full or last is None else last.items_until)
     if error:
         run.errors.append(error)
+    if crosslingual and detect is _standin_detect:
+        run.errors.append(_("cross-lingual reuse needs the detection engine "
+                            "(hefboom.uptake.detect), which is not installed; only same-language "
+                            "reuse was looked for"))
 
     by_key = {f"output:{o.pk}": o for o in outputs}
     documents = {d.passage_prefix: d for d in new_docs + old_docs}

@@ -10,41 +10,11 @@ from django.urls import reverse
 from pypdf import PdfWriter
 
 from hefboom.monitoring import actions as monitoring_actions
-from hefboom.monitoring.models import ClaimEvidence, ContributionClaim, Outcome, Output
+from hefboom.monitoring.models import ClaimEvidence, ContributionClaim
 from hefboom.uptake import actions
 from hefboom.uptake.models import DocumentStatus, MatchEvidence, PolicyDocument, ReuseMatch
 from hefboom.uptake.scan import run_scan
-
-OUR_TEXT = (
-    "Inleiding van de studie over arbeidsmigratie.\n\n"
-    "Slachtoffers van sociale inbreuken door werkgevers moeten 180 dagen in plaats van 90 dagen "
-    "krijgen om een nieuwe baan te vinden, zodat zij minder terughoudend zijn om misstanden te melden."
-)
-THEIR_TEXT = (
-    "De regering neemt de volgende beslissingen over arbeidsmigratie.\n\n"
-    "Slachtoffers van sociale inbreuken door werkgevers krijgen voortaan 180 dagen (in plaats van 90) "
-    "om een nieuwe baan te vinden, zodat zij minder terughoudend zijn om misstanden te melden.\n\n"
-    "De regering evalueert deze maatregelen na twee jaar in overleg met de sociale partners."
-)
-
-
-@pytest.fixture
-def study(alice, dossier):
-    return monitoring_actions.record_output(
-        alice, Output(title="Studie arbeidsmigratie", type="study", date=dt.date(2022, 5, 10),
-                      full_text=OUR_TEXT), dossiers=[dossier])
-
-
-@pytest.fixture
-def outcome(alice, dossier):
-    return monitoring_actions.record_outcome(
-        alice, Outcome(title="Langere zoektermijn", description="180 dagen", date=dt.date(2023, 7, 7),
-                       change_type="policy_content"), dossiers=[dossier])
-
-
-def decision(date=dt.date(2023, 7, 7), text=THEIR_TEXT, title="Besluit"):
-    return actions.import_document(None, text=text, title=title, kind="ministerial_decision",
-                                   date=date)
+from hefboom.uptake.tests.conftest import OUR_TEXT, THEIR_TEXT, decision
 
 
 def blank_pdf(pages=2) -> bytes:

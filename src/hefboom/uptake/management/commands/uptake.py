@@ -33,7 +33,7 @@ class Command(BaseCommand):
                         "waiting for the next scan, or not analysed with the reason (no text, "
                         "no date, another language, too long). One bad file never stops the "
                         "others.")
-        imp.add_argument("files", nargs="+", metavar="FILE")
+        imp.add_argument("files", nargs="+", metavar="FILE", help="The documents to import.")
         imp.add_argument("--kind", choices=PolicyKind.values, default=PolicyKind.OTHER,
                          help="What kind of document (default: other).")
         imp.add_argument("--institution", default="", help="Who issued it.")
