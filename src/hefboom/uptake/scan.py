@@ -251,7 +251,9 @@ def _speeches(since):
     except ImportError:
         return {}, since, ""
     try:
-        connection = store.connect()
+        # The store module offers `Store().connect()` (a DuckDB view `items`).
+        connect = getattr(store, "connect", None) or store.Store().connect
+        connection = connect()
         query = ("select id, title, text, published, author, party, ingested_at from items "
                  "where kind = 'speech' and dup_of is null")
         params = []

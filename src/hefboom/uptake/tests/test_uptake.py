@@ -65,6 +65,20 @@ def test_html_and_text_documents_wait_for_the_scan_with_their_language(tmp_path)
 
 
 @pytest.mark.django_db
+def test_a_word_document_is_read_paragraph_by_paragraph():
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for paragraph in THEIR_TEXT.split("\n\n"):
+        document.add_paragraph(paragraph)
+    data = io.BytesIO()
+    document.save(data)
+    imported = actions.import_document(None, name="besluit.docx", data=data.getvalue(),
+                                       date=dt.date(2023, 7, 7), keep_file=False)
+    assert imported.status == DocumentStatus.PENDING
+    assert imported.text == THEIR_TEXT
+
+
+@pytest.mark.django_db
 def test_one_bad_file_does_not_stop_the_others_on_the_command_line(tmp_path, capsys):
     good, bad = tmp_path / "besluit.txt", tmp_path / "scan.pdf"
     good.write_text(THEIR_TEXT)
@@ -245,6 +259,17 @@ def test_adding_as_evidence_from_the_page(client, match, outcome, alice, victor)
 
 
 @pytest.mark.django_db
+def test_list_pages_make_a_fixed_number_of_queries(client, match, alice, django_assert_max_num_queries):
+    decision(title="Tweede besluit")
+    run_scan()
+    client.force_login(alice)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("uptake:documents")).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("uptake:output", args=[match.output.pk])).status_code == 200
+
+
+@pytest.mark.django_db
 def test_uploading_a_scanned_pdf_says_it_will_not_be_analysed(client, alice, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(alice)
@@ -256,3 +281,44 @@ def test_uploading_a_scanned_pdf_says_it_will_not_be_analysed(client, alice, set
     assert "will not be analysed: no text could be extracted (scanned PDF?)" in page
     listing = client.get(reverse("uptake:documents")).content.decode()
     assert "regeerakkoord" in listing and "Not analysed" in listing
+
+
+# -- speeches of the listening corpus -------------------------------------------------------------
+
+@pytest.fixture
+def speech_store(monkeypatch):
+    """A stand-in for listening's store: a DuckDB view `items` with one speech."""
+    import sys
+    import types
+
+    import duckdb
+
+    def connect():
+        connection = duckdb.connect(":memory:")
+        connection.execute(
+            "create table items (id varchar, kind varchar, title varchar, text varchar, "
+            "published timestamptz, author varchar, party varchar, dup_of varchar, "
+            "ingested_at timestamptz)")
+        connection.execute(
+            "insert into items values ('s1', 'speech', 'Vraag over arbeidsmigratie', ?, "
+            "'2023-05-02 10:00:00+00', 'Een Parlementslid', 'CD&V', null, "
+            "'2024-01-01 00:00:00+00')", [THEIR_TEXT])
+        return connection
+
+    module = types.ModuleType("hefboom.listening.store")
+    module.Store = lambda: types.SimpleNamespace(connect=connect)
+    monkeypatch.setitem(sys.modules, "hefboom.listening.store", module)
+    import hefboom.listening
+
+    monkeypatch.setattr(hefboom.listening, "store", module, raising=False)
+    return module
+
+
+@pytest.mark.django_db
+def test_speeches_of_the_listening_corpus_are_scanned_once(study, speech_store):
+    run = run_scan()
+    match = ReuseMatch.objects.get()
+    assert (match.item_id, match.item_date.isoformat()) == ("s1", "2023-05-02")
+    assert "Een Parlementslid (CD&V)" in match.item_label and match.document is None
+    assert run.items_scanned == 1 and run.items_until is not None
+    assert run_scan().items_scanned == 0  # ingested before the last scan

@@ -31,5 +31,7 @@ def test_from_the_output_to_evidence_on_the_outcome(live_server, logged_in_page,
     page.click("main button[type=submit]")
     page.wait_for_url(f"{live_server.url}{outcome.get_absolute_url()}")
     assert "180 dagen (in plaats van 90)" in page.content()
+    page.click(f"a[href='/uptake/matches/{scanned.pk}/']")  # back to the match from the evidence
+    page.wait_for_url(f"{live_server.url}/uptake/matches/{scanned.pk}/")
     evidence = Evidence.objects.get(outcome=outcome)
     assert MatchEvidence.objects.get(evidence=evidence).match == scanned
