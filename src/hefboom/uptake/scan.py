@@ -117,12 +117,9 @@ def passages_of(text, prefix, *, date, lang):
 
 def passage_start(passage: Passage, document_text: str) -> int | None:
     """Where the passage begins in its document's text (None when it cannot be placed)."""
-    end = getattr(passage, "end", -1)
-    if end is not None and end >= 0:
-        return passage.start
-    start = getattr(passage, "_start", None)
-    if start is not None:
-        return start
+    span = _span(passage)
+    if span is not None:
+        return span[0]
     found = document_text.find(passage.text)
     return found if found >= 0 else None
 
@@ -181,6 +178,38 @@ def _document_passages(documents) -> list[Passage]:
     return passages
 
 
+def _span(passage: Passage) -> tuple[int, int] | None:
+    end = getattr(passage, "end", -1)
+    if end is not None and end >= 0:
+        return passage.start, end
+    start = getattr(passage, "_start", None)
+    return None if start is None else (start, start + len(passage.text))
+
+
+def _overlap(a, b) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _one_per_overlap(reuses: list[Reuse]) -> list[Reuse]:
+    """One match where the engine found the same reuse at two levels (a paragraph and its
+    sentence, on either side): the one with the most matched words, then the shortest texts."""
+    def rank(r):
+        return (-r.alignment.matched_words, len(r.ours.text) + len(r.theirs.text))
+
+    groups: dict[tuple[str, str], list[Reuse]] = {}
+    for reuse in reuses:
+        groups.setdefault((reuse.ours.doc_key, reuse.theirs.doc_key), []).append(reuse)
+    kept = []
+    for group in groups.values():
+        chosen: list[Reuse] = []
+        for reuse in sorted(group, key=rank):
+            if not any(_overlap(_span(reuse.ours), _span(c.ours))
+                       and _overlap(_span(reuse.theirs), _span(c.theirs)) for c in chosen):
+                chosen.append(reuse)
+        kept += chosen
+    return kept
+
+
 class _Saver:
     """Writes the matches of one run, once per pair, and remembers which pairs it found."""
 
@@ -189,7 +218,7 @@ class _Saver:
         self.found: set[tuple[str, str]] = set()
 
     def save(self, reuses: list[Reuse]) -> None:
-        by_pair = {(r.ours.key, r.theirs.key): r for r in reuses}
+        by_pair = {(r.ours.key, r.theirs.key): r for r in _one_per_overlap(reuses)}
         existing = {(m.our_key, m.their_key): m for m in ReuseMatch.objects.filter(
             our_key__in={k[0] for k in by_pair}, their_key__in={k[1] for k in by_pair})}
         for pair, reuse in by_pair.items():

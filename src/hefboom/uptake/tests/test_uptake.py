@@ -322,3 +322,24 @@ def test_speeches_of_the_listening_corpus_are_scanned_once(study, speech_store):
     assert "Een Parlementslid (CD&V)" in match.item_label and match.document is None
     assert run.items_scanned == 1 and run.items_until is not None
     assert run_scan().items_scanned == 0  # ingested before the last scan
+
+
+def test_a_reuse_found_as_paragraph_and_as_sentence_is_saved_once():
+    from hefboom.uptake.scan import _one_per_overlap
+    from hefboom.uptake.types import Alignment, Passage, Reuse
+
+    def passage(key, text, start, doc):
+        p = Passage(key, text, None, "nl", doc)
+        object.__setattr__(p, "_start", start)
+        return p
+
+    ours = passage("output:1:p2", "Slachtoffers krijgen 180 dagen.", 0, "output:1")
+    paragraph = passage("doc:1:p2", "Slachtoffers krijgen 180 dagen. De regering evalueert.", 10, "doc:1")
+    sentence = passage("doc:1:p2.s1", "Slachtoffers krijgen 180 dagen.", 10, "doc:1")
+    elsewhere = passage("doc:1:p9", "Slachtoffers krijgen 180 dagen.", 900, "doc:1")
+
+    def reuse(theirs):
+        return Reuse(ours, theirs, Alignment([(0, 30)], [(0, 30)], 5, 5, 5, 1.0))
+
+    kept = _one_per_overlap([reuse(paragraph), reuse(sentence), reuse(elsewhere)])
+    assert sorted(r.theirs.key for r in kept) == ["doc:1:p2.s1", "doc:1:p9"]
