@@ -114,6 +114,11 @@ URL_KWARGS = {
     "listening:trend": {"kind": "'dossier'", "pk": "dossier"},
     "listening:texts": {"kind": "'dossier'", "pk": "dossier"},
     "listening:export": {"kind": "'dossier'", "pk": "dossier"},
+    "uptake:document": {"pk": "policy_document"},
+    "uptake:document_edit": {"pk": "policy_document"},
+    "uptake:output": {"pk": "output"},
+    "uptake:match": {"pk": "reuse_match"},
+    "uptake:match_evidence": {"pk": "reuse_match"},
     "excel_import:mapping": {"pk": "excel_import"},
     "excel_import:check": {"pk": "excel_import"},
     "excel_import:result": {"pk": "excel_import"},
@@ -241,6 +246,16 @@ monitoring:claim_evidence_remove             get    login     405    405   405  
 monitoring:claim_evidence_remove             post   login     403    ok    ok    ok    ok
 monitoring:evidence_add                      get    login     403    ok    ok    ok    ok
 monitoring:evidence_add                      post   login     403    ok    ok    ok    ok
+uptake:documents                             get    login     ok     ok    ok    ok    ok
+uptake:document_upload                       get    login     403    ok    ok    ok    ok
+uptake:document_upload                       post   login     403    ok    ok    ok    ok
+uptake:document                              get    login     ok     ok    ok    ok    ok
+uptake:document_edit                         get    login     403    ok    ok    ok    ok
+uptake:document_edit                         post   login     403    ok    ok    ok    ok
+uptake:output                                get    login     ok     ok    ok    ok    ok
+uptake:match                                 get    login     ok     ok    ok    ok    ok
+uptake:match_evidence                        get    login     405    405   405   405   405
+uptake:match_evidence                        post   login     403    ok    ok    ok    ok
 monitoring:evidence_edit                     get    login     403    ok    ok    ok    ok
 monitoring:evidence_edit                     post   login     403    ok    ok    ok    ok
 monitoring:evidence_file                     get    login     ok     ok    ok    ok    ok

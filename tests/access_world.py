@@ -46,6 +46,7 @@ from hefboom.strategy.models import (
     Service,
     Theme,
 )
+from hefboom.uptake.models import PolicyDocument, ReuseMatch
 
 # A word that appears nowhere else: wherever it shows up, the confidential meeting leaked.
 MARKER = "Zwartwoud7391"
@@ -154,5 +155,7 @@ def build_world():
         excel_import=ExcelImport.objects.create(filename="monitoring.xlsx", created_by=alice,
                                                 status=ImportStatus.IMPORTED),
         user=alice,
+        policy_document=PolicyDocument.objects.order_by("pk").first(),
+        reuse_match=ReuseMatch.objects.order_by("pk").first(),
         contact_type=ContentType.objects.get_for_model(Contact),
     )

@@ -174,6 +174,8 @@ HEFBOOM_EVIDENCE_MAX_BYTES = env_int("HEFBOOM_EVIDENCE_MAX_MB", 20, minimum=1) *
 INGEST_MAX_FILE_BYTES = env_int("HEFBOOM_INGEST_MAX_FILE_MB", 1024, minimum=1) * _MB
 # Listening: only texts published this many days before they are written back make alerts.
 HEFBOOM_ALERT_DAYS = env_int("HEFBOOM_ALERT_DAYS", 30, minimum=0)
+# The longest policy document uptake analyses (about 1,500 pages); a longer one is "not analysed".
+HEFBOOM_UPTAKE_MAX_CHARS = env_int("HEFBOOM_UPTAKE_MAX_CHARS", 5_000_000, minimum=1000)
 # Django's own request limits, stated rather than left to defaults (docs/security.md): form
 # fields without files at most 2.5 MB in memory (larger -> 400), files over 2.5 MB streamed to a
 # temporary file, one file per form, and enough fields for the calendar review (a row of ~8

@@ -1671,9 +1671,22 @@ OUTPUTS = [
             "De VUB voerde in opdracht van 11.11.11, ACV, Fairwork België en Orbit vzw een studie uit naar "
             "de uitbuiting van arbeidsmigranten, die schrijnende toestanden aan het licht bracht. De studie "
             "verscheen op 10 mei 2022 in de pers en werd expliciet vermeld in het besluit van de IMC van 7 "
-            "juli 2023."
+            "juli 2023.\n\n"
+            # The recommendations below are rebuilt from the IMC decision as §4.1.1.1 quotes it (the
+            # report says the decisions largely followed the study's recommendations); the wording
+            # of the study itself is not in the report.
+            "Aanbevelingen. De bescherming van arbeidsmigranten moet verbeterd worden door hen beter te "
+            "informeren over hun rechten. Duidelijke en toegankelijke informatie over arbeidsrechten moet in "
+            "meerdere talen beschikbaar zijn op de websites van FOD Werk en de gewestelijke "
+            "arbeidsadministraties, met op termijn één centrale website.\n\n"
+            "Slachtoffers van sociale inbreuken door werkgevers moeten 180 dagen in plaats van 90 dagen "
+            "krijgen om een nieuwe baan te vinden, zodat zij minder terughoudend zijn om misstanden te "
+            "melden.\n\n"
+            "Er moet wettelijk vastgelegd worden dat werkgevers de kosten van de procedure voor een "
+            "gecombineerde vergunning dragen."
         ),
-        "source": "Evaluatierapport §4.1.1.1",
+        "source": "Evaluatierapport §4.1.1.1 (aanbevelingen gereconstrueerd uit het IMC-besluit dat het "
+                  "rapport citeert)",
     },
     {
         "key": "o-2020-inputpapers-regeerakkoord",
@@ -1858,6 +1871,35 @@ OUTPUTS = [
             "het middenveld."
         ),
         "source": "Evaluatierapport §4.1.2.1",
+    },
+    {
+        "key": "o-2022-aanbevelingen-imc",
+        "title": "Aanbevelingen van de Werkgroep Arbeidsmigratie voor de IMC",
+        "type": "position_paper",
+        "date": datetime.date(2022, 5, 10),
+        "date_approximate": True,
+        "dossiers": ["arbeidsmigratie"],
+        "url": "",
+        "description": (
+            "De aanbevelingen van de VUB-studie, uitgewerkt voor het lobbytraject richting de "
+            "Interministeriële Conferentie (2022-2023)."
+        ),
+        "full_text": (
+            "Vlaanderen zet in op een ruimer beleid voor arbeidsmigratie dat meer mogelijkheden biedt voor "
+            "zowel laag-, midden- als hooggeschoolden. De rechten van arbeidsmigranten krijgen daarin een "
+            "centrale plaats.\n\n"
+            "Bij de afgifte of verlenging van een visum of gecombineerde vergunning moeten arbeidsmigranten "
+            "een brochure ontvangen met relevante informatie over hun rechten.\n\n"
+            "Om voldoende huisvesting te garanderen voor werknemers die via hun werkgever worden gehuisvest, "
+            "moet onderzocht worden hoe deze groep beter geïdentificeerd kan worden bij de "
+            "vergunningsaanvraag en hoe de informatie-uitwisseling tussen de administratie wonen en de "
+            "arbeidsinspecties verbeterd kan worden.\n\n"
+            "Geef arbeidsmigranten de mogelijkheid om deel te nemen aan vrijwillige inburgeringstrajecten. "
+            "De overheden moeten de behandelingstermijnen voor gecombineerde vergunningen verkorten en "
+            "regelmatig monitoren, zodat werknemers sneller aan de slag kunnen."
+        ),
+        "source": "Evaluatierapport §4.1.1.1 (het standpunt zoals het rapport het citeert; de aanbevelingen "
+                  "gereconstrueerd uit het IMC-besluit dat het rapport citeert)",
     },
 ]
 
@@ -3337,6 +3379,9 @@ RECORD_SERVICES = {
     "o-2022-vub-studie": {
         "services": ["policy"], "partners": ["werkgroep-arbeidsmigratie", "orbit", "fairwork"],
         "source": "§4.1.1.1 (studie samen met de Werkgroep Arbeidsmigratie)"},
+    "o-2022-aanbevelingen-imc": {
+        "services": ["policy"], "partners": ["werkgroep-arbeidsmigratie"],
+        "source": "§4.1.1.1 (lobbytraject samen met de Werkgroep Arbeidsmigratie)"},
     "o-2020-inputpapers-regeerakkoord": _POLICY,
     "o-2022-parlementaire-vragen-frontex": _POLICY,
     "o-2022-resolutie-frontex": _POLICY,
@@ -3541,4 +3586,45 @@ MOMENTS = [
      "level": "federal", "date": datetime.date(2027, 1, 21), "end_date": None,
      "dossiers": ["klimaatfinanciering", "loss-and-damage"],
      "source": "Evaluatierapport §4.1.2.1 (resoluties; datum verzonnen voor de demo)"},
+]
+
+
+# Policy documents of the uptake corpus (hefboom uptake): the IMC decision of 7 July 2023 as
+# §4.1.1.1 quotes it. The report says the decision explicitly mentions the study; that sentence
+# is rebuilt here, the decision's other paragraphs are the report's own quotation.
+POLICY_DOCUMENTS = [
+    {
+        "key": "pd-2023-imc-arbeidsmigratie",
+        "title": "Beslissingen van de Interministeriële Conferentie van 7 juli 2023 over de bescherming "
+                 "van arbeidsmigranten",
+        "kind": "ministerial_decision",
+        "institution": "Interministeriële Conferentie",
+        "level": "federal",
+        "date": datetime.date(2023, 7, 7),
+        "url": "",
+        "text": (
+            "De Interministeriële Conferentie heeft kennis genomen van de studie van de VUB naar de "
+            "uitbuiting van arbeidsmigranten, uitgevoerd in opdracht van 11.11.11, ACV, Fairwork België en "
+            "Orbit vzw.\n\n"
+            "De bescherming van arbeidsmigranten wordt verbeterd door hen beter te informeren over hun "
+            "rechten. Duidelijke en toegankelijke informatie over arbeidsrechten wordt in meerdere talen "
+            "beschikbaar gesteld op de websites van FOD Werk en de gewestelijke arbeidsadministraties, met "
+            "als doel uiteindelijk één centrale website te creëren. Bij de afgifte of verlenging van een "
+            "visum of gecombineerde vergunning ontvangen arbeidsmigranten een (digitale) brochure met "
+            "relevante informatie.\n\n"
+            "Slachtoffers van sociale inbreuken door werkgevers krijgen voortaan 180 dagen (in plaats van "
+            "90) om een nieuwe baan te vinden, zodat zij minder terughoudend zijn om misstanden te melden. "
+            "Daarnaast wordt wettelijk vastgelegd dat werkgevers de kosten (€138) van de procedure voor een "
+            "gecombineerde vergunning moeten dragen.\n\n"
+            "Om voldoende huisvesting te garanderen voor werknemers die via hun werkgever worden gehuisvest, "
+            "wordt onderzocht hoe deze groep beter geïdentificeerd kan worden bij de vergunningsaanvraag en "
+            "hoe de informatie-uitwisseling tussen de administratie wonen en de arbeidsinspecties verbeterd "
+            "kan worden.\n\n"
+            "Arbeidsmigranten krijgen de mogelijkheid om deel te nemen aan vrijwillige "
+            "inburgeringstrajecten. Ook zetten de verschillende overheden zich in om de "
+            "behandelingstermijnen voor gecombineerde vergunningen te verkorten en regelmatig te monitoren, "
+            "zodat werknemers sneller effectief aan de slag kunnen."
+        ),
+        "source": "Evaluatierapport §4.1.1.1 (de beslissingen zoals het rapport ze citeert)",
+    },
 ]

@@ -49,6 +49,7 @@ from hefboom.strategy.models import (
     Theme,
     ensure_default_services,
 )
+from hefboom.uptake.demo import load_policy_documents
 
 DEMO_PASSWORD = "hefboom-demo"
 
@@ -319,11 +320,15 @@ def load_demo_case() -> LoadResult:
         save(Moment(title=m["title"], kind=m["kind"], political_level=m["level"], date=m["date"],
                     end_date=m["end_date"]), m, dossiers=pick(dossiers, m["dossiers"]))
 
+    # The policy corpus and the reuse of our outputs' words in it (issue 8).
+    uptake_counts = load_policy_documents(recorder, case.POLICY_DOCUMENTS)
+
     counts = {
         "dossiers": len(dossiers), "progress markers": len(markers), "governments": len(governments),
         "contacts": len(contacts),
         "activities": len(activities), "outputs": len(outputs), "outcomes": len(outcomes),
         "dossier plans": len(plans), "political moments": len(case.MOMENTS),
+        **uptake_counts,
     }
     return LoadResult(loaded=True, counts=counts)
 

@@ -66,7 +66,7 @@ def outcome_detail(request, pk):
         "outcome": outcome,
         "social_organisations": outcome.social_actor_organisations.all(),
         "social_persons": outcome.social_actor_persons.all(),
-        "evidence": outcome.evidence.all(),
+        "evidence": outcome.evidence.select_related("reuse_match"),  # uptake's side by side
         "links": sorted(links, key=lambda link: (getattr(link.source, "date", None) is None,
                                                  getattr(link.source, "date", None), link.pk)),
         "pathway": pathway,
