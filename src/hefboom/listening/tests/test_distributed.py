@@ -1,0 +1,143 @@
+"""The steps on Dask (local mode) give the same analysis columns as the same steps in-process."""
+
+import datetime as dt
+import importlib.util
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from hefboom.listening import distributed
+from hefboom.listening.pipeline import PipelineConfig, run_steps
+from hefboom.listening.schema import ANALYSIS_COLUMNS, ITEM, RAW
+from hefboom.listening.sources import item_id
+
+TEXTS = [
+    ("nl", "De regering schuift klimaatfinanciering opnieuw voor zich uit. Schande."),
+    ("fr", "Le gouvernement repousse encore le financement climatique : honteux."),
+    ("en", "Good news: climate finance finally gets a place in the coalition agreement."),
+    ("nl", "Sterk werk van 11.11.11: het rapport over opvang legt de vinger op de wonde."),
+    ("fr", "Selon l'étude de 11.11.11, la crise de l'accueil est grave. Mme la ministre se tait."),
+    ("nl", "In de Kamer ging het vandaag over asiel en opvang. Dhr. Janssens had geen antwoord."),
+    ("en", "What the minister said about asylum today is really disappointing."),
+    ("nl", "De regering schuift klimaatfinanciering opnieuw voor zich uit. Schande."),  # a retweet
+]
+
+
+def toy_tokens(batch, config, report):
+    for item in batch:
+        report.seen += 1
+        item["n_tokens"] = len(item["text"].split())
+        item["lemmas"] = " ".join(w.strip(".,:;!?").lower() for w in item["text"].split())
+        report.changed += 1
+    return batch
+
+
+def toy_dossiers(batch, config, report):
+    kept = []
+    for item in batch:
+        report.seen += 1
+        text = item["text"].lower()
+        found = sorted(d for d, terms in config.dossier_terms.items() if any(t in text for t in terms))
+        item["dossiers"] = found
+        item["mentions"] = [
+            {"kind": "organisation", "ref": name, "text": name, "start": item["text"].find(name)}
+            for name in config.own_names if name in item["text"]]
+        if "disappointing" in text:  # drops one item, to check the counts come back
+            report.drop("toy reason")
+            continue
+        kept.append(item)
+    return kept
+
+
+CONFIG = PipelineConfig(
+    own_names=["11.11.11"],
+    dossier_terms={1: ["klimaatfinanciering", "financement climatique", "climate finance"],
+                   2: ["opvang", "accueil", "asiel", "asylum"]})
+
+
+def _write_raw(tmp_path, parts=3):
+    raw_schema = pa.schema(RAW)
+    rows = [{"id": item_id("test", str(i)), "source": "test", "kind": "post", "external_id": str(i),
+             "text": text, "lang_declared": lang,
+             "published": dt.datetime(2020, 1, 1 + i, tzinfo=dt.UTC)} for i, (lang, text) in enumerate(TEXTS)]
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for p in range(parts):
+        pq.write_table(pa.Table.from_pylist(rows[p::parts], schema=raw_schema), folder / f"in-{p}.parquet")
+    return folder, rows
+
+
+def _in_process(rows, steps, config):
+    reports = {}
+    batch = [dict(r, content_hash=distributed.content_hash(r["text"])) for r in rows]
+    return run_steps(batch, steps, config, reports), reports
+
+
+def _by_id(table):
+    return {row["id"]: row for row in table.to_pylist()}
+
+
+@pytest.mark.parametrize("scheduler", ["synchronous", "processes"])
+def test_dask_run_gives_the_same_analysis_as_in_process(tmp_path, scheduler):
+    folder, rows = _write_raw(tmp_path)
+    steps = [toy_tokens, toy_dossiers]
+    out = tmp_path / "out"
+    result = distributed.run([folder], out, steps=steps, config=CONFIG, scheduler=scheduler, num_workers=2,
+                             batch_size=2)
+    expected, expected_reports = _in_process(rows, steps, CONFIG)
+
+    table = pq.read_table(out)
+    assert table.schema.equals(ITEM)
+    assert result["items"] == len(expected) == len(TEXTS) - 1
+    assert len(result["files"]) == 3
+    got = _by_id(table)
+    assert set(got) == {e["id"] for e in expected}
+    for e in expected:
+        for column in (*ANALYSIS_COLUMNS, "content_hash", "text"):
+            assert got[e["id"]][column] == e.get(column), column
+    assert got[rows[3]["id"]]["mentions"][0]["ref"] == "11.11.11"
+    assert {n: r.as_dict() for n, r in result["reports"].items()} == {
+        n: r.as_dict() for n, r in expected_reports.items()}
+    assert result["reports"]["toy_dossiers"].dropped == {"toy reason": 1}
+    # the duplicate's hash is the original's: the one-machine dedup pass can find it
+    assert got[rows[0]["id"]]["content_hash"] == got[rows[7]["id"]]["content_hash"]
+    assert not list(out.glob(".*.tmp"))
+
+
+@pytest.mark.skipif(importlib.util.find_spec("hefboom.listening.steps") is None,
+                    reason="the NLP steps (listening.steps) are not on this branch yet")
+def test_dask_run_of_the_default_steps_matches_in_process(tmp_path):
+    folder, rows = _write_raw(tmp_path, parts=2)
+    steps = distributed.default_steps()
+    distributed.run([folder], tmp_path / "out", steps=steps, config=CONFIG, scheduler="processes",
+                    num_workers=2)
+    expected, _ = _in_process(rows, steps, CONFIG)
+    got = _by_id(pq.read_table(tmp_path / "out"))
+    assert set(got) == {e["id"] for e in expected}
+    for e in expected:
+        for column in ANALYSIS_COLUMNS:
+            value = got[e["id"]][column]
+            want = e.get(column)
+            if isinstance(want, float):
+                assert value == pytest.approx(want, abs=1e-6), column
+            else:
+                assert value == want, column
+
+
+def test_a_failing_step_leaves_no_half_written_file(tmp_path):
+    folder, _ = _write_raw(tmp_path, parts=1)
+
+    def broken(batch, config, report):
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        distributed.run([folder], tmp_path / "out", steps=[toy_tokens, broken], config=CONFIG,
+                        scheduler="synchronous")
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_missing_input_is_named(tmp_path):
+    with pytest.raises(FileNotFoundError, match="nowhere"):
+        distributed.run([tmp_path / "nowhere"], tmp_path / "out", steps=[], config=CONFIG)
+
