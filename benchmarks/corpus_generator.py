@@ -18,8 +18,9 @@ reports.
 
 The same seed and item count give the same file. Items are written as they are made (JSONL, or
 CSV when the file name ends in .csv), so a million of them take a few tens of MB of memory.
-Each item has the fields external_id, published (ISO 8601, UTC), author, channel, url, text and
-lang_declared (empty for a third of the items, as in real exports).
+Each item has the fields id, published (ISO 8601, UTC), author, channel, url, text and lang
+(empty for a third of the items, as in real exports): the names the `json` and `csv` sources
+recognise without a mapping file.
 """
 
 import argparse
@@ -34,7 +35,7 @@ from collections import deque
 from functools import lru_cache
 from pathlib import Path
 
-FIELDS = ("external_id", "published", "author", "channel", "url", "text", "lang_declared")
+FIELDS = ("id", "published", "author", "channel", "url", "text", "lang")
 LANG_SHARE = (("nl", 0.45), ("fr", 0.45), ("en", 0.10))
 START = dt.datetime(2016, 1, 1, tzinfo=dt.UTC)
 SPAN_S = int((dt.datetime(2026, 1, 1, tzinfo=dt.UTC) - START).total_seconds())
@@ -314,13 +315,13 @@ class Generator:
         channel = rng.choice(CHANNELS)
         external_id = f"gen-{self.n:09d}"
         return {
-            "external_id": external_id,
+            "id": external_id,
             "published": published.isoformat().replace("+00:00", "Z"),
             "author": rng.choice(self.accounts),
             "channel": channel,
             "url": f"https://{channel}.example/{external_id}",
             "text": text,
-            "lang_declared": lang if rng.random() < 0.67 else "",
+            "lang": lang if rng.random() < 0.67 else "",
         }
 
     def items(self, n: int):

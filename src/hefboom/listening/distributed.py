@@ -29,8 +29,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import unicodedata
 import uuid
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -41,16 +41,16 @@ from .pipeline import PipelineConfig, StepReport, run_steps
 from .schema import ITEM
 
 BATCH_SIZE = 5000
-_SPACES = re.compile(r"\s+")
 
 
 def content_hash(text: str) -> str:
-    """sha1 of the normalised text (lower case, runs of white space as one space): the ingest
-    driver's hash when it defines one, so both paths find the same duplicates."""
+    """sha1 of the normalised text (NFKC, case-folded, runs of white space as one space): the
+    ingest driver's hash (listening.dedup) when it is there, so both paths find the same
+    duplicates."""
     try:
-        from .ingest import content_hash as ingest_hash  # noqa: PLC0415 - optional, built in parallel
+        from .dedup import content_hash as ingest_hash  # noqa: PLC0415 - optional, built in parallel
     except ImportError:
-        normalised = _SPACES.sub(" ", text.lower()).strip()
+        normalised = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
         return hashlib.sha1(normalised.encode(), usedforsecurity=False).hexdigest()
     return ingest_hash(text)
 
@@ -129,8 +129,7 @@ def process_partition(
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)
-    return {"partition": location, "file": str(target), "items": written,
-            "reports": [r.as_dict() for r in reports.values()]}
+    return {"partition": location, "file": str(target), "items": written, "reports": list(reports.values())}
 
 
 def run(
@@ -174,8 +173,7 @@ def run(
     results = done.compute(**compute)
     reports: dict[str, StepReport] = {}
     for result in results:
-        for r in result["reports"]:
-            merged = reports.setdefault(r["name"], StepReport(r["name"]))
-            merged.merge(StepReport(r["name"], r["seen"], r["changed"], Counter(r["dropped"])))
+        for report in result["reports"]:
+            reports.setdefault(report.name, StepReport(report.name)).merge(report)
     files = [r["file"] for r in results]
     return {"items": sum(r["items"] for r in results), "files": files, "reports": reports}

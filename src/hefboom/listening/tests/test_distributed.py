@@ -8,9 +8,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from hefboom.listening import distributed
-from hefboom.listening.pipeline import PipelineConfig, run_steps
+from hefboom.listening.pipeline import run_steps
 from hefboom.listening.schema import ANALYSIS_COLUMNS, ITEM, RAW
 from hefboom.listening.sources import item_id
+from hefboom.listening.tests.toy_steps import CONFIG, broken, toy_dossiers, toy_tokens
 
 TEXTS = [
     ("nl", "De regering schuift klimaatfinanciering opnieuw voor zich uit. Schande."),
@@ -22,38 +23,6 @@ TEXTS = [
     ("en", "What the minister said about asylum today is really disappointing."),
     ("nl", "De regering schuift klimaatfinanciering opnieuw voor zich uit. Schande."),  # a retweet
 ]
-
-
-def toy_tokens(batch, config, report):
-    for item in batch:
-        report.seen += 1
-        item["n_tokens"] = len(item["text"].split())
-        item["lemmas"] = " ".join(w.strip(".,:;!?").lower() for w in item["text"].split())
-        report.changed += 1
-    return batch
-
-
-def toy_dossiers(batch, config, report):
-    kept = []
-    for item in batch:
-        report.seen += 1
-        text = item["text"].lower()
-        found = sorted(d for d, terms in config.dossier_terms.items() if any(t in text for t in terms))
-        item["dossiers"] = found
-        item["mentions"] = [
-            {"kind": "organisation", "ref": name, "text": name, "start": item["text"].find(name)}
-            for name in config.own_names if name in item["text"]]
-        if "disappointing" in text:  # drops one item, to check the counts come back
-            report.drop("toy reason")
-            continue
-        kept.append(item)
-    return kept
-
-
-CONFIG = PipelineConfig(
-    own_names=["11.11.11"],
-    dossier_terms={1: ["klimaatfinanciering", "financement climatique", "climate finance"],
-                   2: ["opvang", "accueil", "asiel", "asylum"]})
 
 
 def _write_raw(tmp_path, parts=3):
@@ -127,9 +96,6 @@ def test_dask_run_of_the_default_steps_matches_in_process(tmp_path):
 
 def test_a_failing_step_leaves_no_half_written_file(tmp_path):
     folder, _ = _write_raw(tmp_path, parts=1)
-
-    def broken(batch, config, report):
-        raise RuntimeError("boom")
 
     with pytest.raises(RuntimeError, match="boom"):
         distributed.run([folder], tmp_path / "out", steps=[toy_tokens, broken], config=CONFIG,
