@@ -13,8 +13,9 @@ caller merges (`merge_reports`). At most `workers + 1` batches are in flight, so
 bounded whatever the input's size. Reading, dedup and writing stay in the calling process:
 they need state shared by all batches (ids and hashes seen, the store's lock, the database).
 
-`workers=0` runs the steps in the calling process: no pool, the same results. The steps must
-not need Django (the contract: plain functions over plain data); workers do not set it up.
+`workers=0` runs the steps in the calling process: no pool, the same results. The steps do not
+use the database (the contract: plain functions over plain data), but where the caller runs
+under Django, each worker sets Django up once so that steps from modules importing models load.
 Workers are started with "forkserver" where available (no copy of the caller's threads or
 database connections), else "spawn".
 """
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,9 +35,21 @@ _STEPS: Sequence = ()
 _CONFIG: PipelineConfig | None = None
 
 
-def _init(steps: Sequence, config: PipelineConfig) -> None:
+def _init(payload: bytes, setup_django: bool) -> None:
     global _STEPS, _CONFIG  # noqa: PLW0603 - the worker's own copy, set once
-    _STEPS, _CONFIG = steps, config
+    if setup_django:  # a step defined in a module that imports models (a test's) can be unpickled
+        import django  # noqa: PLC0415
+
+        django.setup()
+    _STEPS, _CONFIG = pickle.loads(payload)  # noqa: S301 - our own steps and config, from the parent
+
+
+def _django_ready() -> bool:
+    try:
+        from django.apps import apps  # noqa: PLC0415
+    except ImportError:
+        return False
+    return apps.ready and bool(os.environ.get("DJANGO_SETTINGS_MODULE"))
 
 
 def _run(batch: list[dict]) -> tuple[list[dict], dict[str, StepReport]]:
@@ -67,8 +81,10 @@ class StepPool:
         if self.workers > 0:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+            # pickled here, unpickled in the worker after Django is set up (where the caller has it)
+            payload = pickle.dumps((self.steps, self.config))
             self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init,
-                                                 initargs=(self.steps, self.config))
+                                                 initargs=(payload, _django_ready()))
         return self
 
     def __exit__(self, *exc) -> None:
