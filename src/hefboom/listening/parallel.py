@@ -66,6 +66,18 @@ def default_workers() -> int:
     return max(1, min(cores, 8))
 
 
+AUTO_MIN_BYTES = 10 * 2**20  # below this, starting workers (each loads the word lists) costs more
+
+
+def auto_workers(input_bytes: int | None) -> int:
+    """Workers for an ingest of `input_bytes` (None: unknown): every core for inputs of 10 MB
+    and more (about 20,000 short posts), else none (the steps run in the calling process)."""
+    cores = default_workers()
+    if cores < 2 or input_bytes is None or input_bytes < AUTO_MIN_BYTES:
+        return 0
+    return cores
+
+
 def merge_reports(into: dict[str, StepReport], reports: dict[str, StepReport]) -> None:
     for name, report in reports.items():
         into.setdefault(name, StepReport(name)).merge(report)

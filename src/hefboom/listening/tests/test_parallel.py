@@ -46,3 +46,14 @@ def test_workers_are_other_processes():
 def test_a_failing_step_in_a_worker_reaches_the_caller():
     with pytest.raises(RuntimeError, match="boom"), StepPool([broken], CONFIG, workers=1) as pool:
         list(pool.map(_batches()))
+
+
+def test_auto_workers_only_for_big_inputs(monkeypatch):
+    from hefboom.listening import parallel
+
+    monkeypatch.setattr(parallel, "default_workers", lambda: 2)
+    assert parallel.auto_workers(None) == 0
+    assert parallel.auto_workers(1000) == 0
+    assert parallel.auto_workers(50 * 2**20) == 2
+    monkeypatch.setattr(parallel, "default_workers", lambda: 1)
+    assert parallel.auto_workers(50 * 2**20) == 0
