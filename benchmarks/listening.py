@@ -71,9 +71,15 @@ TREND_DOSSIER = "klimaatfinanciering"
 
 # Memory: this process and its children, sampled from /proc.
 
-def _tree_rss_kb(root: int) -> int:
+_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _tree(root: int) -> dict[int, tuple[int, float]]:
+    """{pid: (resident KB, CPU seconds used)} of `root` and all its descendants, from /proc
+    (the workers of a forkserver pool are its grandchildren, not children)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
+    stats: dict[int, tuple[int, float]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -81,39 +87,53 @@ def _tree_rss_kb(root: int) -> int:
             with open(f"/proc/{entry}/stat") as f:
                 stat = f.read()
             fields = stat[stat.rindex(")") + 2:].split()
-            pid, ppid, pages = int(entry), int(fields[1]), int(fields[21])
+            pid, ppid = int(entry), int(fields[1])
+            stats[pid] = (int(fields[21]) * _PAGE_KB, (int(fields[11]) + int(fields[12])) / _TICK)
         except (OSError, ValueError, IndexError):
             continue
         children.setdefault(ppid, []).append(pid)
-        rss[pid] = pages * (os.sysconf("SC_PAGE_SIZE") // 1024)
-    total, todo = 0, [root]
+    out, todo = {}, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        if pid in stats:
+            out[pid] = stats[pid]
         todo.extend(children.get(pid, ()))
-    return total
+    return out
 
 
-class MemorySampler(threading.Thread):
+class ProcessSampler(threading.Thread):
+    """Every `interval` s: the resident memory of this process and its descendants (peak of the
+    sum) and the CPU time each has used (the last value seen per process)."""
+
     def __init__(self, interval: float = 0.2):
         super().__init__(daemon=True)
         self.interval, self.peak_kb, self._stop_event = interval, 0, threading.Event()
+        self.cpu: dict[int, float] = {}
+        self._lock = threading.Lock()
+
+    def sample(self) -> None:
+        tree = _tree(os.getpid())
+        with self._lock:
+            self.peak_kb = max(self.peak_kb, sum(kb for kb, _cpu in tree.values()))
+            for pid, (_kb, cpu) in tree.items():
+                self.cpu[pid] = max(self.cpu.get(pid, 0.0), cpu)
 
     def run(self):
         while not self._stop_event.is_set():
-            self.peak_kb = max(self.peak_kb, _tree_rss_kb(os.getpid()))
+            self.sample()
             self._stop_event.wait(self.interval)
+
+    def cpu_seconds(self) -> tuple[float, float]:
+        """(this process, this process and every descendant seen) CPU seconds so far."""
+        self.sample()
+        with self._lock:
+            return self.cpu.get(os.getpid(), 0.0), sum(self.cpu.values())
 
     def stop(self) -> int:
         self._stop_event.set()
         self.join()
-        self.peak_kb = max(self.peak_kb, _tree_rss_kb(os.getpid()))
+        self.sample()
         return self.peak_kb
-
-
-def _cpu_seconds() -> float:
-    t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
 
 
 # Setting up: a throwaway data directory and database.
@@ -324,9 +344,14 @@ GROUP BY week ORDER BY week
 def trend_callable(data_dir: Path, dossier_id: int):
     """(how, fn): fn() runs the trend query once and returns its rows."""
     try:
-        from hefboom.listening.queries import trend
+        from hefboom.listening import queries
     except ImportError:
-        trend = None
+        queries = None
+    trend = getattr(queries, "trend", None)
+    if trend is not None and hasattr(queries, "Scope"):  # trend(Scope(...), measure)
+        scope = queries.Scope(dossier=dossier_id, grain="week")
+        return (f"listening.queries.trend(Scope(dossier={dossier_id}, grain='week'), 'sentiment')",
+                lambda: trend(scope, "sentiment").points)
     if trend is not None:
         params = inspect.signature(trend).parameters
         kwargs = {}
@@ -412,7 +437,7 @@ def step_times(path: Path, config, steps, sample: int) -> list[tuple[str, float,
 def run(items: int, data_dir: Path, *, seed: int = 7, workers: int | None = None, sample: int = 20000,
         cold_subprocess: bool = True, out=print) -> dict:
     """Generate, ingest, query, measure. Django must be set up on `data_dir`'s database."""
-    sampler = MemorySampler()
+    sampler = ProcessSampler()
     sampler.start()
     results: dict = {"items": items}
     path = data_dir / "bench-items.jsonl"
@@ -426,7 +451,7 @@ def run(items: int, data_dir: Path, *, seed: int = 7, workers: int | None = None
     config = bench_config(ids)
     steps, steps_note = default_steps()
     results["steps"] = [_name(s) for s in steps]
-    cpu_before = _cpu_seconds()
+    main_before, cpu_before = sampler.cpu_seconds()
     started = time.perf_counter()
     try:
         summary, how = ingest_real(path, config, workers)
@@ -434,8 +459,14 @@ def run(items: int, data_dir: Path, *, seed: int = 7, workers: int | None = None
         out(f"  ({exc}; using the stand-in)")
         summary, how = ingest_standin(path, data_dir, config, steps, workers)
     took = time.perf_counter() - started
-    cpu = _cpu_seconds() - cpu_before
-    results.update(ingest_s=took, rate=items / took, ingest_how=how, ingest=summary, ingest_cpu_s=cpu)
+    main_after, cpu_after = sampler.cpu_seconds()
+    main_cpu, cpu = main_after - main_before, cpu_after - cpu_before
+    cores = len(os.sched_getaffinity(0))
+    # What the rate would be with the cores to ourselves: the work in this process is serial,
+    # the rest spreads over the cores.
+    results["rate_idle_estimate"] = items / max(main_cpu, cpu / cores, 1e-9)
+    results.update(ingest_s=took, rate=items / took, ingest_how=how, ingest=summary, ingest_cpu_s=cpu,
+                   ingest_main_cpu_s=main_cpu)
     out("\n(a) end-to-end ingest")
     out(f"  how: {how}")
     if steps_note:
@@ -444,8 +475,11 @@ def run(items: int, data_dir: Path, *, seed: int = 7, workers: int | None = None
     out(f"  {items:,} items in {took:.1f} s = {results['rate']:,.0f} items/s "
         f"-> 1M items in {1_000_000 / results['rate'] / 60:.1f} min "
         f"[target >= {TARGET_RATE:,}/s: {'OK' if results['rate'] >= TARGET_RATE else 'MISSED'}]")
-    out(f"  CPU time {cpu:.1f} s (this process and its finished children) = {items / cpu:,.0f} items "
-        f"per CPU-second; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    out(f"  CPU {cpu:.1f} s in all ({main_cpu:.1f} s in this process, the rest in workers) = "
+        f"{items / cpu:,.0f} items per CPU-second; load average {os.getloadavg()[0]:.1f} on {cores} cores")
+    out(f"  with the {cores} cores to itself (CPU-bound estimate: max(this process, all / cores)): "
+        f"{results['rate_idle_estimate']:,.0f} items/s "
+        f"-> 1M items in {1_000_000 / results['rate_idle_estimate'] / 60:.1f} min")
     out(f"  driver said: {summary['result']}")
 
     import duckdb
@@ -505,6 +539,9 @@ def main(argv=None) -> int:
     parser.add_argument("--data-dir", type=Path,
                         help="a new or empty data directory (default: a new temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the data directory afterwards")
+    parser.add_argument("--from-db", type=Path,
+                        help="start from a copy of this SQLite file (hefboom.sqlite3 of a kept run) "
+                             "instead of an empty database: migrating takes minutes")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     parser.add_argument("--_trend", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -524,6 +561,8 @@ def main(argv=None) -> int:
     data_dir.mkdir(parents=True, exist_ok=True)
     print(f"Listening benchmark: {items:,} items, data directory {data_dir}, {os.cpu_count()} CPUs")
     try:
+        if args.from_db:
+            shutil.copyfile(args.from_db, data_dir / "hefboom.sqlite3")
         setup_django(data_dir)
         started = time.perf_counter()
         print(f"database: {prepare_database()} in {time.perf_counter() - started:.0f} s")
