@@ -93,10 +93,21 @@ def _read_partition(partition: tuple[int, str, str], batch_size: int) -> Iterato
         for record_batch in pf.iter_batches(batch_size=batch_size, columns=columns):
             yield record_batch.to_pylist()
         return
+    _ensure_django()  # source readers word their messages with Django's gettext
     from .sources import Input, get_source  # noqa: PLC0415
 
     source = get_source(kind)
     yield from _batches(source.read(Input(location)), batch_size)
+
+
+def _ensure_django() -> None:
+    """Set Django up in a fresh worker process (settings from DJANGO_SETTINGS_MODULE)."""
+    from django.apps import apps  # noqa: PLC0415
+
+    if not apps.ready and os.environ.get("DJANGO_SETTINGS_MODULE"):
+        import django  # noqa: PLC0415
+
+        django.setup()
 
 
 def _prepare(batch: list[dict]) -> list[dict]:

@@ -107,3 +107,20 @@ def test_missing_input_is_named(tmp_path):
     with pytest.raises(FileNotFoundError, match="nowhere"):
         distributed.run([tmp_path / "nowhere"], tmp_path / "out", steps=[], config=CONFIG)
 
+
+
+def test_inputs_read_by_a_source_plug_in(tmp_path, monkeypatch):
+    import json
+
+    from hefboom.listening import sources
+
+    monkeypatch.setitem(sources.SOURCES, "toy", "hefboom.listening.tests.toy_steps:ToySource")
+    for p in range(2):
+        lines = [json.dumps({"n": i, "text": text}) for i, (_l, text) in enumerate(TEXTS) if i % 2 == p]
+        (tmp_path / f"in-{p}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = distributed.run([tmp_path / "in-0.jsonl", tmp_path / "in-1.jsonl"], tmp_path / "out",
+                             steps=[toy_tokens, toy_dossiers], config=CONFIG, source="toy",
+                             scheduler="synchronous")
+    table = pq.read_table(tmp_path / "out")
+    assert result["items"] == table.num_rows == len(TEXTS) - 1 and len(result["files"]) == 2
+    assert all(row["n_tokens"] and row["content_hash"] for row in table.to_pylist())

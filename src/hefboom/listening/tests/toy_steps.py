@@ -46,3 +46,27 @@ def pid_step(batch, config, report):
     for item in batch:
         item["meta"] = str(os.getpid())
     return batch
+
+
+class ToySource:
+    """A source reading JSON Lines of {"n", "text"} (registered by the test that uses it)."""
+
+    name = "toy"
+
+    def inputs(self, paths):
+        from hefboom.listening.sources import Input
+
+        return [Input(str(p)) for p in paths]
+
+    def read(self, input):
+        import datetime as dt
+        import json
+
+        from hefboom.listening.sources import item_id
+
+        with open(input.location, encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                yield {"id": item_id("toy", str(row["n"])), "source": "toy", "kind": "post",
+                       "external_id": str(row["n"]), "text": row["text"],
+                       "published": dt.datetime(2024, 1, 1, tzinfo=dt.UTC)}
