@@ -233,6 +233,8 @@ def ingest_real(path: Path, config, workers: int | None) -> tuple[dict, str]:
         notes.append(f"workers={workers}")
     elif workers:
         notes.append("ingest has no workers option: one process")
+    elif _accepts(ingest, "workers"):
+        notes.append("workers: ingest's default")
     if _accepts(ingest, "progress"):
         kwargs["progress"] = False
     result = ingest(source, [str(path)], **kwargs)
