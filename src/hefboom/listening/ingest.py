@@ -36,6 +36,7 @@ from hefboom.listening.dedup import (
     signature_table,
     signatures,
 )
+from hefboom.listening.parallel import StepPool, auto_workers, merge_reports
 from hefboom.listening.pipeline import PipelineConfig, Step, StepReport, run_steps
 from hefboom.listening.sources import Input, SourceError, get_source
 from hefboom.listening.store import Store, to_table
@@ -161,15 +162,22 @@ def check_sizes(inputs: Iterable[Input]) -> None:
 def ingest(source_name: str, paths: Iterable[str | Path], *, config: PipelineConfig | None = None,
            steps: list[Step] | None = None, progress: Progress | bool | None = None,
            near_dup_threshold: float = DEFAULT_THRESHOLD, batch_size: int = BATCH_SIZE,
-           store: Store | None = None, source_options: dict | None = None) -> IngestResult:
+           store: Store | None = None, source_options: dict | None = None,
+           workers: int | None = None) -> IngestResult:
     """Read `paths` with the source `source_name` into the corpus; see the module docstring.
     `source_options` go to the source's constructor (its `options` lists them).
-    Raises SourceError (bad input, named) before anything is written when it can tell early."""
+    Raises SourceError (bad input, named) before anything is written when it can tell early.
+    `workers` > 0 runs the pipeline steps in that many worker processes (listening.parallel);
+    reading, dedup, writing and write-back stay in this process, batches in order. None: every
+    core for inputs of 10 MB and more, else 0 (`parallel.auto_workers`)."""
     from hefboom.listening.models import IngestRun
 
     source = get_source(source_name, **(source_options or {}))
     inputs = list(source.inputs([str(p) for p in paths]))
     check_sizes(inputs)
+    if workers is None:
+        sizes = [i.size if i.size is not None else _size(i) for i in inputs]
+        workers = auto_workers(None if None in sizes else sum(sizes))
     near = NearDuplicates(near_dup_threshold)
     store = store or Store()
     steps = default_steps() if steps is None else list(steps)
@@ -181,7 +189,7 @@ def ingest(source_name: str, paths: Iterable[str | Path], *, config: PipelineCon
         try:
             config = default_config() if config is None else config
             _Ingest(source, inputs, store, run, result, near, steps, config, batch_size,
-                    _progress(progress, inputs)).run()
+                    _progress(progress, inputs), workers).run()
         except BaseException as exc:
             run.status = (IngestRun.Status.INTERRUPTED if isinstance(exc, KeyboardInterrupt)
                           else IngestRun.Status.FAILED)
@@ -232,15 +240,27 @@ def _save_counts(run, result: IngestResult) -> None:
 
 
 class _Ingest:
-    def __init__(self, source, inputs, store, run, result, near, steps, config, batch_size, progress):
+    def __init__(self, source, inputs, store, run, result, near, steps, config, batch_size, progress,
+                 workers=0):
         self.source, self.inputs, self.store, self.run_row = source, inputs, store, run
         self.result, self.near, self.steps, self.config = result, near, steps, config
-        self.batch_size, self.progress = batch_size, progress
+        self.batch_size, self.progress, self.workers = batch_size, progress, workers
         self.reports: dict[str, StepReport] = {}
         self.by_content = getattr(source, "dedupe_by_content", True)
 
     def run(self) -> None:
         started = time.monotonic()
+        with StepPool(self.steps, self.config, self.workers) as pool:
+            for kept, reports, (ids, sigs, dup_of) in pool.map_with(self.batches()):
+                merge_reports(self.reports, reports)
+                self.store_batch(kept, ids, sigs, dup_of)
+        if self.progress:
+            self.progress.update(self.result.read, self.progress.total, force=True)
+            self.progress.close()
+        self.result.seconds = time.monotonic() - started
+
+    def batches(self):
+        """(batch, (ids, signatures, dup_of)) for the steps: new items only, in batches, in order."""
         ids, hashes = self.store.known_keys()
         for stored_ids, sigs in self.store.signatures():
             self.near.add_stored(stored_ids, sigs)
@@ -265,21 +285,16 @@ class _Ingest:
                 batch.append(item)
                 texts.append(text)
                 if len(batch) >= self.batch_size:
-                    self.flush(batch, texts)
+                    yield self.prepare(batch, texts)
                     batch, texts = [], []
                 if self.progress and result.read % 256 == 0:
                     self.progress.update(result.read, done)
             by_size = self.progress and self.progress.by_size
             done += (item_input.size or _size(item_input) or 0) if by_size else 1
-        self.flush(batch, texts)
-        if self.progress:
-            self.progress.update(result.read, self.progress.total, force=True)
-            self.progress.close()
-        result.seconds = time.monotonic() - started
+        if batch:
+            yield self.prepare(batch, texts)
 
-    def flush(self, batch: list[dict], texts: list[str]) -> None:
-        if not batch:
-            return
+    def prepare(self, batch: list[dict], texts: list[str]):
         ids = [item["id"] for item in batch]
         sigs = signatures(texts)
         dup_of = self.near.check(ids, sigs)
@@ -289,12 +304,14 @@ class _Ingest:
             item["dup_of"] = original
             item["run_id"] = run_id
             item["ingested_at"] = now
-        kept = run_steps(batch, self.steps, self.config, self.reports)
-        if len(kept) != len(batch):
+        return batch, (ids, sigs, dup_of)
+
+    def store_batch(self, kept: list[dict], ids, sigs, dup_of) -> None:
+        if len(kept) != len(ids):
+            self.result.dropped += len(ids) - len(kept)
             kept_ids = {item["id"] for item in kept}
             index = [i for i, item_id in enumerate(ids) if item_id in kept_ids]
             ids, sigs, dup_of = [ids[i] for i in index], sigs[index], [dup_of[i] for i in index]
-            self.result.dropped += len(batch) - len(kept)
         self.store.write_batch(to_table(kept), signature_table(ids, sigs, dup_of))
         records.write_back(kept, self.run_row)
         self.result.new += len(kept)

@@ -43,10 +43,15 @@ class Command(BaseCommand):
                             help="An option of the source, repeatable: e.g. -o preset=coosto "
                                  "-o mapping=cols.toml for csv, -o missing_date=file for web and docs. "
                                  "docs/listening-sources.md lists each source's options.")
+        parser.add_argument("--workers", type=int, default=None, metavar="N",
+                            help="Processes that run the analysis steps (0: in this process). "
+                                 "Default: one per core for inputs of 10 MB and more, else 0.")
 
     def handle(self, *args, **options):
         if options["batch_size"] < 1:
             raise CommandError("--batch-size must be at least 1.")
+        if options["workers"] is not None and options["workers"] < 0:
+            raise CommandError("--workers must be 0 or more.")
         source_options = {}
         for pair in options["option"]:
             key, sep, value = pair.partition("=")
@@ -56,7 +61,8 @@ class Command(BaseCommand):
         try:
             result = ingest(options["source"], options["paths"], progress=options["progress"],
                             near_dup_threshold=options["near_dup_threshold"],
-                            batch_size=options["batch_size"], source_options=source_options)
+                            batch_size=options["batch_size"], source_options=source_options,
+                            workers=options["workers"])
         except TypeError as exc:
             if "unexpected keyword argument" not in str(exc):
                 raise
