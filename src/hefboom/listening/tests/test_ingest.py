@@ -116,7 +116,8 @@ def test_steps_run_on_each_batch_and_what_they_drop_is_counted(store, memory):
     memory.feeds["a"] = [post(1, "goed nieuws"), post(2, "spam spam"), post(3, "slecht nieuws")]
     result = ingest("memory", ["a"], steps=[step_upper], progress=False)
     assert (result.new, result.dropped) == (2, 1)
-    assert result.steps == [{"name": "step_upper", "seen": 3, "changed": 2, "dropped": {"spam": 1}, "notes": {}}]
+    assert result.steps == [{"name": "step_upper", "seen": 3, "changed": 2, "dropped": {"spam": 1},
+                             "notes": {}}]
     assert IngestRun.objects.get().steps == result.steps
     assert sorted(store.connect().execute("SELECT lemmas FROM items").fetchall()) == [
         ("GOED NIEUWS",), ("SLECHT NIEUWS",)]
