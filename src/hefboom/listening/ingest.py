@@ -247,13 +247,19 @@ class _Ingest:
         self.batch_size, self.progress, self.workers = batch_size, progress, workers
         self.reports: dict[str, StepReport] = {}
         self.by_content = getattr(source, "dedupe_by_content", True)
+        self.weeks: set = set()  # dossier weeks touched since they were last counted
+        self.weeks_counted = time.monotonic()
 
     def run(self) -> None:
         started = time.monotonic()
-        with StepPool(self.steps, self.config, self.workers) as pool:
-            for kept, reports, (ids, sigs, dup_of) in pool.map_with(self.batches()):
-                merge_reports(self.reports, reports)
-                self.store_batch(kept, ids, sigs, dup_of)
+        try:
+            with StepPool(self.steps, self.config, self.workers) as pool:
+                for kept, reports, (ids, sigs, dup_of) in pool.map_with(self.batches()):
+                    merge_reports(self.reports, reports)
+                    self.store_batch(kept, ids, sigs, dup_of)
+        finally:
+            # What is stored is counted, also when the run stops on an error.
+            self.count_weeks()
         if self.progress:
             self.progress.update(self.result.read, self.progress.total, force=True)
             self.progress.close()
@@ -313,11 +319,24 @@ class _Ingest:
             index = [i for i, item_id in enumerate(ids) if item_id in kept_ids]
             ids, sigs, dup_of = [ids[i] for i in index], sigs[index], [dup_of[i] for i in index]
         self.store.write_batch(to_table(kept), signature_table(ids, sigs, dup_of))
-        records.write_back(kept, self.run_row)
+        records.write_back(kept, self.run_row, weeks=self.weeks)
+        if time.monotonic() - self.weeks_counted > WEEKS_EVERY_SECONDS:
+            self.count_weeks()
         self.result.new += len(kept)
         self.result.near_duplicates += sum(1 for d in dup_of if d is not None)
         self.result.steps = [r.as_dict() for r in self.reports.values()]
         _save_counts(self.run_row, self.result)
+
+
+    def count_weeks(self) -> None:
+        records.refresh_weeks(self.weeks)
+        self.weeks = set()
+        self.weeks_counted = time.monotonic()
+
+
+# The dossier weeks a long ingest touched are counted over the store this often (and at the
+# end): once per batch would scan the whole store per batch.
+WEEKS_EVERY_SECONDS = 120
 
 
 def _sha1(normalised: str) -> str:
@@ -378,11 +397,16 @@ def analyse(*, steps: list[Step] | None = None, step_names: Iterable[str] | None
         def transform(table):
             return to_table(run_steps(table.to_pylist(), chosen, config, reports))
 
+        weeks: set = set()
+
         def written(table):
-            records.write_back(table.to_pylist(), run)
+            records.write_back(table.to_pylist(), run, weeks=weeks)
 
         try:
-            result.rows = store.rewrite(transform, progress=progress, written=written)
+            try:
+                result.rows = store.rewrite(transform, progress=progress, written=written)
+            finally:
+                records.refresh_weeks(weeks)
         except BaseException as exc:
             run.status = IngestRun.Status.FAILED
             run.error = str(exc) or type(exc).__name__

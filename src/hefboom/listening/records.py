@@ -68,9 +68,15 @@ def _clip(value, length: int) -> str:
     return (value or "")[:length]
 
 
-def write_back(items: list[dict], run=None, *, now: dt.datetime | None = None) -> dict:
+def write_back(items: list[dict], run=None, *, now: dt.datetime | None = None,
+               weeks: set | None = None) -> dict:
     """Mentions, alerts and dossier weeks for `items` (already stored). Returns counts of rows
-    offered per kind (existing rows are skipped, not counted apart)."""
+    offered per kind (existing rows are skipped, not counted apart).
+
+    A dossier week is counted over the whole store, which costs a scan of it. A long ingest
+    passes a set as `weeks`: the (dossier, week) pairs the batch touched are added to it, and
+    the caller counts them with `refresh_weeks` now and then and at the end, instead of once
+    per batch (a backfill over ten years touches every week in every batch)."""
     if not items:
         return {"mentions": 0, "alerts": 0, "weeks": 0}
     now = now or timezone.now()
@@ -93,21 +99,36 @@ def write_back(items: list[dict], run=None, *, now: dt.datetime | None = None) -
             if key not in alerts or alert.published < alerts[key].published:
                 alerts[key] = alert  # the first speech of a question stands for it
 
-    weeks = {(d, period_start(item["published"].date(), "week"))
-             for item in items for d in (item.get("dossiers") or []) if d in dossiers}
-    rows = [DossierWeek(dossier_id=d, week=w, items=n, scored=scored, mean_sentiment=mean,
-                        negative=neg, neutral=neu, positive=pos, tiers=tiers)
-            for d, w, n, scored, mean, neg, neu, pos, tiers in
-            week_aggregates({d for d, _w in weeks}, {w for _d, w in weeks})
-            if (d, w) in weeks]
+    touched = {(d, period_start(item["published"].date(), "week"))
+               for item in items for d in (item.get("dossiers") or []) if d in dossiers}
     with transaction.atomic():
         Mention.objects.bulk_create(mentions, batch_size=500, ignore_conflicts=True)
         Alert.objects.bulk_create(list(alerts.values()), batch_size=500, ignore_conflicts=True)
-        DossierWeek.objects.bulk_create(
-            rows, batch_size=500, update_conflicts=True, unique_fields=["dossier", "week"],
-            update_fields=["items", "scored", "mean_sentiment", "negative", "neutral", "positive",
-                           "tiers"])
-    return {"mentions": len(mentions), "alerts": len(alerts), "weeks": len(rows)}
+        if weeks is None:
+            counted = refresh_weeks(touched)
+        else:
+            weeks.update(touched)
+            counted = 0
+    return {"mentions": len(mentions), "alerts": len(alerts), "weeks": counted}
+
+
+def refresh_weeks(pairs) -> int:
+    """Count the (dossier, week) pairs again over the whole store and save them; returns how
+    many rows were written. Counting from the store keeps it right when a batch is written
+    back twice or `hefboom analyse` changed the sentiment."""
+    pairs = set(pairs)
+    if not pairs:
+        return 0
+    rows = [DossierWeek(dossier_id=d, week=w, items=n, scored=scored, mean_sentiment=mean,
+                        negative=neg, neutral=neu, positive=pos, tiers=tiers)
+            for d, w, n, scored, mean, neg, neu, pos, tiers in
+            week_aggregates({d for d, _w in pairs}, {w for _d, w in pairs})
+            if (d, w) in pairs]
+    DossierWeek.objects.bulk_create(
+        rows, batch_size=500, update_conflicts=True, unique_fields=["dossier", "week"],
+        update_fields=["items", "scored", "mean_sentiment", "negative", "neutral", "positive",
+                       "tiers"])
+    return len(rows)
 
 
 def _mentions(item: dict, item_dossiers: list[int], outputs: set[int]) -> list[Mention]:
