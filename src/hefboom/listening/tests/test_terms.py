@@ -191,3 +191,12 @@ def test_validity_command_refuses_a_folder_without_labels(tmp_path):
 
     with pytest.raises(CommandError, match="no -ana-meta.tsv"):
         call_command("listening-validity", "--parlamint", str(tmp_path))
+
+
+def test_the_trained_tier_is_measured_by_grouped_cross_validation_and_beats_the_baseline():
+    rows = validity.labelled_set()
+    scores = validity.trained_tier(rows, "labelled", kinds=("hashing",))
+    assert sorted(s.lang for s in scores) == ["en", "fr", "nl"]
+    for s in scores:
+        assert s.n == 150 and s.task == "sentiment" and "trained tier" in s.method
+        assert s.accuracy > s.baseline + 0.1

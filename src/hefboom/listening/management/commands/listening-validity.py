@@ -8,8 +8,9 @@ from hefboom.listening import validity
 
 
 class Command(BaseCommand):
-    help = ("Report the accuracy of language identification and of the lexicon sentiment tier "
-            "per language (Dutch, French, English) on labelled text, next to the majority-class "
+    help = ("Report the accuracy of language identification and of the sentiment tiers (word "
+            "lists; a classifier trained by cross-validation on the labelled set) per language "
+            "(Dutch, French, English) on labelled text, next to the majority-class "
             "baseline: Hefboom's own labelled set (shipped with the package) and, with "
             "--parlamint DIR, the sentence-level sentiment labels (ParlaSent) of ParlaMint "
             "samples (the folder holding their -ana-meta.tsv and TEI files). Prints a Markdown "
@@ -19,8 +20,10 @@ class Command(BaseCommand):
         parser.add_argument("--parlamint", metavar="DIR",
                             help="folder of ParlaMint samples (e.g. ../shared/data/parlamint-be)")
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+        parser.add_argument("--no-trained", action="store_true",
+                            help="leave out the trained tier (its cross-validation takes a few seconds)")
 
-    def handle(self, *args, parlamint=None, json=False, **options):
+    def handle(self, *args, parlamint=None, json=False, no_trained=False, **options):
         folder = None
         if parlamint:
             folder = Path(parlamint)
@@ -31,7 +34,7 @@ class Command(BaseCommand):
                 raise CommandError(f"{parlamint} holds no -ana-meta.tsv file: these carry the "
                                    "sentence labels; give the folder of the ParlaMint samples.")
         try:
-            report = validity.run(folder)
+            report = validity.run(folder, trained=not no_trained)
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(validity.main_json(report) if json else validity.table(report))
