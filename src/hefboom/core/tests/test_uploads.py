@@ -21,6 +21,8 @@ UPLOADS = {
     "imports/calendar/forms.py": "reader.check_size (E004), before the file is read",
     "monitoring/models/outcomes.py": "Evidence.file: actions.record_evidence",
     "monitoring/models/work.py": "Output.file: actions.record_output",
+    "uptake/forms.py": "PolicyDocumentUploadForm.clean_upload (the evidence limit)",
+    "uptake/models.py": "PolicyDocument.file: the stored copy of an upload that passed uptake/forms.py",
 }
 
 
@@ -68,3 +70,18 @@ def test_django_request_limits_are_stated(settings):
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE == 2_621_440
     assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS >= 5_000  # the calendar review page
     assert settings.DATA_UPLOAD_MAX_NUMBER_FILES <= 10
+
+
+def test_a_policy_document_over_the_evidence_limit_is_refused(settings):
+    from hefboom.uptake.forms import PolicyDocumentUploadForm
+
+    settings.HEFBOOM_EVIDENCE_MAX_BYTES = 1024
+    big = SimpleUploadedFile("regeerakkoord.txt", b"a" * 2048, content_type="text/plain")
+    form = PolicyDocumentUploadForm(data={"kind": "other"}, files={"upload": big})
+    assert not form.is_valid()
+    assert "regeerakkoord.txt" in str(form.errors["upload"]) and "HEFBOOM_EVIDENCE_MAX_MB" in str(
+        form.errors["upload"])
+    small = SimpleUploadedFile("regeerakkoord.txt", b"a" * 512, content_type="text/plain")
+    form = PolicyDocumentUploadForm(data={"kind": "other"}, files={"upload": small})
+    form.is_valid()
+    assert "upload" not in form.errors
