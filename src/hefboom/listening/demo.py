@@ -8,7 +8,6 @@ what a communication officer would have seen then.
 """
 
 import datetime as dt
-import importlib.util
 import json
 import random
 import tempfile
@@ -120,14 +119,11 @@ def write_social(folder: Path) -> Path:
 
 def load(progress: bool = False) -> dict:
     """Ingest the demo corpus (a second run adds nothing) and write its records back. Loads the
-    demo dossiers' listening terms first when that part is installed, so that mentions and
-    dossiers are found. Returns {} when the ingest machinery is not installed."""
-    if importlib.util.find_spec("hefboom.listening.ingest") is None:
-        return {}
-    if importlib.util.find_spec("hefboom.listening.demo_terms") is not None:
-        from hefboom.listening.demo_terms import load as load_terms
+    demo dossiers' listening terms first, so that mentions and
+    dossiers are found."""
+    from hefboom.listening.demo_terms import load as load_terms
 
-        load_terms()
+    load_terms()
     from hefboom.listening.ingest import ingest
     from hefboom.listening.queries import _connection
     from hefboom.listening.records import write_back

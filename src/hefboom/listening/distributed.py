@@ -26,10 +26,8 @@ a client context (see the scale doc). Dask is imported only when this module is 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -37,22 +35,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .dedup import content_hash
 from .pipeline import PipelineConfig, StepReport, run_steps
 from .schema import ITEM
 
 BATCH_SIZE = 5000
-
-
-def content_hash(text: str) -> str:
-    """sha1 of the normalised text (NFKC, case-folded, runs of white space as one space): the
-    ingest driver's hash (listening.dedup) when it is there, so both paths find the same
-    duplicates."""
-    try:
-        from .dedup import content_hash as ingest_hash  # noqa: PLC0415 - optional, built in parallel
-    except ImportError:
-        normalised = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-        return hashlib.sha1(normalised.encode(), usedforsecurity=False).hexdigest()
-    return ingest_hash(text)
 
 
 def default_steps() -> list:

@@ -249,12 +249,9 @@ def own_mentions(scope: Scope, limit: int = 20) -> list[dict]:
 
 
 def keywords_by_period(scope: Scope, periods: int = 6, per_period: int = 2000, top: int = 12):
-    """The most distinctive words of the last `periods` periods (TF-IDF over lemmas), or None when
-    the keyword step is not installed."""
-    try:
-        from hefboom.listening.keywords import keywords
-    except ImportError:
-        return None
+    """The most distinctive words of the last `periods` periods (TF-IDF over lemmas)."""
+    from hefboom.listening.keywords import keywords
+
     where, params = _where(scope)
     period = f"CAST(date_trunc('{scope.grain}', published) AS DATE)"
     con = _connection()

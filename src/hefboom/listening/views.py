@@ -1,7 +1,6 @@
 """Listening's pages: trends per dossier and theme with drill-down to the texts, who mentions the
 organisation, alerts for the communication officer, and exports of each."""
 
-import importlib.util
 
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Q, Sum
@@ -18,6 +17,7 @@ from hefboom.listening.actions import do_set_alert_status
 from hefboom.listening.exports import table_response
 from hefboom.listening.forms import AlertFilterForm, AlertStatusForm, MentionFilterForm, TrendForm
 from hefboom.listening.models import Alert, DossierWeek, Mention
+from hefboom.listening.tiers import tier_summary
 from hefboom.strategy.models import Dossier, Theme
 
 TEXTS_PAGE = 25
@@ -50,11 +50,9 @@ def _kept(request, *names, **changes) -> str:
 
 
 def _tier_note(tiers: dict) -> str | None:
-    """"sentiment: lexicon tier (accuracy …)" for a trend, where the tiers part is installed."""
-    if not tiers or importlib.util.find_spec("hefboom.listening.tiers") is None:
+    """"sentiment: lexicon tier (accuracy …)" for a trend."""
+    if not tiers:
         return None
-    from hefboom.listening.tiers import tier_summary
-
     return tier_summary(list(tiers.items())).get("text")
 
 

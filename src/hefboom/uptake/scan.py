@@ -5,13 +5,10 @@ outputs whose text changed since their last scan with the documents analysed bef
 compares everything again. Matches are saved once per pair of passages (a rescan updates them);
 a match that is no longer found is removed, unless it was attached as evidence.
 
-The detector is G1's engine (`hefboom.uptake.detect.detect`) when it is installed; until then a
-small difflib stand-in (below) finds same-language reuse, slowly but honestly.
+The detector is `hefboom.uptake.detect.detect` over passages from `hefboom.uptake.segment`.
 """
 
-import difflib
 import hashlib
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +18,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hefboom.listening.store import Store
 from hefboom.monitoring.models import Output
+from hefboom.uptake.detect import detect as _detect
 from hefboom.uptake.extract import detect_language
 from hefboom.uptake.models import (
     Direction,
@@ -32,6 +31,7 @@ from hefboom.uptake.models import (
     ReuseMatch,
     ScanRun,
 )
+from hefboom.uptake.segment import segment
 from hefboom.uptake.types import Alignment, Passage, Reuse
 
 # The outputs whose words may be taken up in policy (not social posts, petitions, events).
@@ -40,79 +40,8 @@ OUR_TYPES = ("study", "report", "input_paper", "position_paper", "parliamentary_
 BATCH = 25  # documents per call of the detector
 
 
-# -- the engine, or a stand-in -----------------------------------------------------------------
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[\"“‘(]?[A-ZÀ-Ý0-9])|\n+")
-
-
-def _standin_segment(text, prefix, *, date=None, lang=None, doc_key=""):
-    """Sentences of `text` as passages (keys `prefix:sN`), with their offsets."""
-    passages, start = [], 0
-    pieces = [*_SENTENCE_END.finditer(text), None]
-    for n, boundary in enumerate(pieces, start=1):
-        end = boundary.start() if boundary else len(text)
-        piece = text[start:end]
-        stripped = piece.strip()
-        if stripped:
-            offset = start + piece.index(stripped)
-            passage = Passage(f"{prefix}:s{n}", stripped, date, lang, doc_key or prefix)
-            object.__setattr__(passage, "_start", offset)
-            passages.append(passage)
-        start = boundary.end() if boundary else len(text)
-    return passages
-
-
-def _standin_detect(ours, theirs, *, crosslingual=False):
-    """Same-language reuse by difflib over the words of each pair that shares enough words.
-
-    Quadratic in the number of passages: fine for a demo and small corpora, not for millions of
-    paragraphs (that is what the engine's index is for). `crosslingual` is not supported here.
-    """
-    def words(text):
-        return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-    their_words = [(p, words(p.text)) for p in theirs]
-    their_sets = [{w for w, _s, _e in ws} for _p, ws in their_words]
-    found = []
-    for our in ours:
-        ow = words(our.text)
-        if len(ow) < 6:
-            continue
-        oset = {w for w, _s, _e in ow}
-        for (their, tw), tset in zip(their_words, their_sets, strict=True):
-            if len(oset & tset) < 0.5 * len(oset):
-                continue
-            matcher = difflib.SequenceMatcher(None, [w for w, *_ in ow], [w for w, *_ in tw],
-                                              autojunk=False)
-            blocks = [b for b in matcher.get_matching_blocks() if b.size >= 2]
-            matched = sum(b.size for b in blocks)
-            if matched < 5 or matched / len(ow) < 0.5:
-                continue
-            ours_spans = [(ow[b.a][1], ow[b.a + b.size - 1][2]) for b in blocks]
-            theirs_spans = [(tw[b.b][1], tw[b.b + b.size - 1][2]) for b in blocks]
-            alignment = Alignment(ours=ours_spans, theirs=theirs_spans, matched_words=matched,
-                                  our_words=len(ow), longest_match=max(b.size for b in blocks),
-                                  score=matched / max(len(ow), len(tw)) ** 0.5 / len(ow) ** 0.5)
-            direction = ("reverse" if their.date and our.date and their.date < our.date
-                         else "uptake")
-            found.append(Reuse(our, their, alignment, "lexical", direction))
-    return found
-
-
-try:
-    from hefboom.uptake.detect import detect as _detect
-except ImportError:  # G1's engine not installed yet
-    _detect = _standin_detect
-
-try:
-    from hefboom.uptake.segment import segment as _segment
-except ImportError:
-    _segment = _standin_segment
-
-
 def passages_of(text, prefix, *, date, lang):
-    return _segment(text, prefix, date=date, lang=lang, doc_key=prefix)
+    return segment(text, prefix, date=date, lang=lang, doc_key=prefix)
 
 
 def passage_start(passage: Passage, document_text: str) -> int | None:
@@ -179,11 +108,7 @@ def _document_passages(documents) -> list[Passage]:
 
 
 def _span(passage: Passage) -> tuple[int, int] | None:
-    end = getattr(passage, "end", -1)
-    if end is not None and end >= 0:
-        return passage.start, end
-    start = getattr(passage, "_start", None)
-    return None if start is None else (start, start + len(passage.text))
+    return (passage.start, passage.end) if passage.end >= 0 else None
 
 
 def _overlap(a, b) -> bool:
@@ -273,16 +198,10 @@ def _alignment_dict(alignment: Alignment) -> dict:
 
 
 def _speeches(since):
-    """Speeches of the listening corpus ingested after `since`, when that store exists:
+    """Speeches of the listening corpus ingested after `since`:
     ({passage doc_key: item}, newest ingested_at, error message or "")."""
     try:
-        from hefboom.listening import store
-    except ImportError:
-        return {}, since, ""
-    try:
-        # The store module offers `Store().connect()` (a DuckDB view `items`).
-        connect = getattr(store, "connect", None) or store.Store().connect
-        connection = connect()
+        connection = Store().connect()
         query = ("select id, title, text, published, author, party, ingested_at from items "
                  "where kind = 'speech' and dup_of is null")
         params = []
@@ -333,10 +252,6 @@ def run_scan(*, full: bool = False, crosslingual: bool = False, stream=None,
     items, newest, error = _speeches(None if full or last is None else last.items_until)
     if error:
         run.errors.append(error)
-    if crosslingual and detect is _standin_detect:
-        run.errors.append(_("cross-lingual reuse needs the detection engine "
-                            "(hefboom.uptake.detect), which is not installed; only same-language "
-                            "reuse was looked for"))
 
     by_key = {f"output:{o.pk}": o for o in outputs}
     documents = {d.passage_prefix: d for d in new_docs + old_docs}

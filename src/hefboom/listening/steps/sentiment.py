@@ -161,13 +161,8 @@ def score(text: str, lang: str, lemmas: list[str] | None = None,
 
 def _other_tier(batch: list[dict], config: PipelineConfig, report: StepReport) -> set[int]:
     """Score with the trained or ONNX tier what it covers; the indices it scored."""
-    try:
-        from hefboom.listening import tiers
-    except ModuleNotFoundError as exc:  # the tiers module is not part of this install
-        if exc.name != "hefboom.listening.tiers":
-            raise
-        report.note(f"tier_missing:{config.sentiment_tier}", len(batch))
-        return set()
+    from hefboom.listening import tiers  # loads scikit-learn and onnxruntime only when used
+
     texts = [item.get("text") or "" for item in batch]
     langs = [item.get("lang") or "und" for item in batch]
     results = tiers.predict(config.sentiment_tier, texts, langs, config)

@@ -288,7 +288,6 @@ def test_uploading_a_scanned_pdf_says_it_will_not_be_analysed(client, alice, set
 @pytest.fixture
 def speech_store(monkeypatch):
     """A stand-in for listening's store: a DuckDB view `items` with one speech."""
-    import sys
     import types
 
     import duckdb
@@ -305,13 +304,11 @@ def speech_store(monkeypatch):
             "'2024-01-01 00:00:00+00')", [THEIR_TEXT])
         return connection
 
-    module = types.ModuleType("hefboom.listening.store")
-    module.Store = lambda: types.SimpleNamespace(connect=connect)
-    monkeypatch.setitem(sys.modules, "hefboom.listening.store", module)
-    import hefboom.listening
+    from hefboom.uptake import scan
 
-    monkeypatch.setattr(hefboom.listening, "store", module, raising=False)
-    return module
+    store = types.SimpleNamespace(connect=connect)
+    monkeypatch.setattr(scan, "Store", lambda: store)
+    return store
 
 
 @pytest.mark.django_db
@@ -329,9 +326,7 @@ def test_a_reuse_found_as_paragraph_and_as_sentence_is_saved_once():
     from hefboom.uptake.types import Alignment, Passage, Reuse
 
     def passage(key, text, start, doc):
-        p = Passage(key, text, None, "nl", doc)
-        object.__setattr__(p, "_start", start)
-        return p
+        return Passage(key, text, None, "nl", doc, start=start, end=start + len(text))
 
     ours = passage("output:1:p2", "Slachtoffers krijgen 180 dagen.", 0, "output:1")
     paragraph = passage("doc:1:p2", "Slachtoffers krijgen 180 dagen. De regering evalueert.", 10, "doc:1")

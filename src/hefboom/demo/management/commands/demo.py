@@ -47,9 +47,6 @@ class Command(BaseCommand):
 
         self.stdout.write("Loading the listening corpus…")
         results = load_listening()
-        if not results:
-            self.stdout.write("Listening's ingest is not installed; the corpus stays empty.")
-            return
         for source, result in results.items():
             if source != "records":
                 self.stdout.write(f"  {source}: {getattr(result, 'new', '?')} new texts")
